@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make site` and `make test`. Each makes its own
+# virtual environment and installs what it needs from this repository's files.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: site serve private test lint typecheck unit clean
+
+$(BIN)/activate: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Build the example career's public portfolio into site/.
+site: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+## Build the private dashboard into site-private/ (git-ignored).
+private: $(VENV)/.installed
+	CAREERFOLIO_AUDIENCE=private $(BIN)/mkdocs build --strict
+
+## Serve the private site on the loopback address.
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+## Lint, type check and run every test.
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check plugin tests benchmarks
+	$(BIN)/ruff format --check plugin tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site-private .venv build dist

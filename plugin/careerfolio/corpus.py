@@ -1,0 +1,349 @@
+"""The corpus: every validated record of one site, and its public subset."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import Any
+
+from .levels import LEVEL_IDS
+from .loader import Source, parse_source
+from .problems import Problem, Severity
+from .records import (
+    DEFAULT_LEVELS_BY_KIND,
+    CheckUp,
+    Contact,
+    Decision,
+    Entry,
+    LayoffPlan,
+    Link,
+    Option,
+    Page,
+    Profile,
+    Role,
+    Skill,
+    Task,
+)
+from .schema import CONTENT_TYPES, did_you_mean, validate_fields
+from .settings import Settings
+
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_TASK = re.compile(r"^\s*[-*+]\s+\[( |x|X)\]\s+(.*)$")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything careerfolio knows about one career, sorted for display."""
+
+    entries: tuple[Entry, ...] = ()  # newest first
+    skills: tuple[Skill, ...] = ()  # by name
+    checkups: tuple[CheckUp, ...] = ()  # oldest first
+    roles: tuple[Role, ...] = ()  # newest start first
+    contacts: tuple[Contact, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    profile: Profile | None = None
+    layoff_plan: LayoffPlan | None = None
+    pages: tuple[Page, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    excluded: tuple[str, ...] = ()  # paths left out because of an error
+    _public: bool = field(default=False, repr=False)
+
+    def public(self) -> Corpus:
+        """Only what may be published: public records, stripped of private links between them."""
+        if self._public:
+            return self
+        skills = tuple(s for s in self.skills if s.public)
+        roles = tuple(r for r in self.roles if r.public)
+        public_skills = {s.id for s in skills}
+        public_roles = {r.id for r in roles}
+        entries = tuple(
+            replace(
+                e,
+                skills=tuple(s for s in e.skills if s in public_skills),
+                role=e.role if e.role in public_roles else None,
+                people=(),
+            )
+            for e in self.entries
+            if e.public
+        )
+        return Corpus(
+            entries=entries,
+            skills=skills,
+            roles=roles,
+            profile=self.profile if self.profile is not None and self.profile.public else None,
+            pages=tuple(p for p in self.pages if p.public),
+            _public=True,
+        )
+
+    @cached_property
+    def skills_by_id(self) -> dict[str, Skill]:
+        return {s.id: s for s in self.skills}
+
+    @cached_property
+    def roles_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def contacts_by_id(self) -> dict[str, Contact]:
+        return {c.id: c for c in self.contacts}
+
+    @property
+    def is_public(self) -> bool:
+        return self._public
+
+    def public_paths(self) -> frozenset[str]:
+        """Docs-relative paths of every Markdown file that may be published."""
+        pub = self.public()
+        paths = [e.path for e in pub.entries] + [s.path for s in pub.skills] + [r.path for r in pub.roles]
+        paths += [p.path for p in pub.pages]
+        if pub.profile is not None:
+            paths.append(pub.profile.path)
+        return frozenset(paths)
+
+
+def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = None) -> Corpus:
+    """Parse and validate every Markdown file given as (docs-relative POSIX path, bytes)."""
+    settings = settings or Settings()
+    builder = _Builder(settings)
+    for path, data in files:
+        builder.add(parse_source(path, data))
+    return builder.finish()
+
+
+def build_corpus(sources: Iterable[Source], settings: Settings | None = None) -> Corpus:
+    """Validate already-parsed sources (see `loader.parse_source`)."""
+    builder = _Builder(settings or Settings())
+    for source in sources:
+        builder.add(source)
+    return builder.finish()
+
+
+class _Builder:
+    """Collects records and problems file by file, then runs the cross-file checks."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.records: dict[str, list[Any]] = {name: [] for name in CONTENT_TYPES}
+        self.problems: list[Problem] = []
+        self.excluded: list[str] = []
+        # Field lines of entries, kept (not copied) for the cross-file reference checks.
+        self.entry_lines: dict[str, dict[tuple[str | int, ...], int]] = {}
+
+    def add(self, source: Source) -> None:
+        ctype_name, record_id = self.settings.classify(source.path)
+        problems = list(source.problems)
+        if not source.path.endswith(".md"):
+            problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
+        readable = source.readable
+        if ctype_name != "page" and not source.has_front_matter and readable:
+            problems.append(
+                Problem(source.path, 1, None, "has no front matter; start the file with a line ---, then its fields, then another ---")
+            )
+            readable = False
+        record = None
+        if readable:
+            ctype = CONTENT_TYPES[ctype_name]
+            values, field_problems = validate_fields(source, ctype)
+            problems.extend(field_problems)
+            if not any(p.is_error for p in problems):
+                record = getattr(self, f"_make_{ctype_name}")(source, record_id, values, problems)
+        if any(p.is_error for p in problems):
+            self.excluded.append(source.path)
+            record = None
+        self.problems.extend(problems)
+        if record is not None:
+            self.records[ctype_name].append(record)
+            if ctype_name == "entry":
+                self.entry_lines[source.path] = source.lines
+
+    # -- one maker per content type; each may add problems of its own -------------
+
+    def _make_entry(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Entry | None:
+        body = source.body
+        title = values.get("title")
+        if title is None:
+            title, body = _title_from_heading(body)
+            if title is None:
+                problems.append(Problem(source.path, 1, "title", 'is required unless the body starts with a "# " heading'))
+                return None
+        kind = values.get("kind", "achievement")
+        levels = values.get("levels")
+        return Entry(
+            id=record_id,
+            path=source.path,
+            date=values["date"],
+            title=title,
+            kind=kind,
+            levels=tuple(dict.fromkeys(levels)) if levels is not None else DEFAULT_LEVELS_BY_KIND[kind],
+            skills=tuple(dict.fromkeys(values.get("skills", ()))),
+            role=values.get("role"),
+            people=tuple(dict.fromkeys(values.get("people", ()))),
+            impact=values.get("impact"),
+            tags=tuple(dict.fromkeys(values.get("tags", ()))),
+            pinned=values.get("pinned", False),
+            public=values.get("visibility") == "public",
+            body=body,
+        )
+
+    def _make_skill(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Skill:
+        return Skill(
+            id=record_id,
+            path=source.path,
+            name=values["name"],
+            category=values.get("category"),
+            level=values["level"],
+            target=values.get("target"),
+            since=values.get("since"),
+            last_used=values.get("last_used"),
+            public=values.get("visibility") == "public",
+            body=source.body,
+        )
+
+    def _make_checkup(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
+        return CheckUp(record_id, source.path, values["date"], values["scores"], values.get("actions", ()), source.body)
+
+    def _make_role(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Role | None:
+        start, end = values["start"], values.get("end")
+        if end is not None and end.last_day < start.first_day:
+            problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
+            return None
+        return Role(
+            id=record_id,
+            path=source.path,
+            organization=values["organization"],
+            title=values["title"],
+            start=start,
+            end=end,
+            location=values.get("location"),
+            url=values.get("url"),
+            public=values.get("visibility") == "public",
+            body=source.body,
+        )
+
+    def _make_contact(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Contact:
+        return Contact(
+            id=record_id,
+            path=source.path,
+            name=values["name"],
+            organization=values.get("organization"),
+            circle=values.get("circle"),
+            met=values.get("met"),
+            last_contact=values.get("last_contact"),
+            every=values.get("every"),
+            body=source.body,
+        )
+
+    def _make_decision(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Decision | None:
+        raw_options = values.get("options", ())
+        if len(raw_options) < 2:
+            problems.append(Problem(source.path, source.line_of("options"), "options", "needs at least two options, each with a name"))
+            return None
+        options = tuple(Option(o["name"], o.get("effect", tuple((lid, 0) for lid in LEVEL_IDS))) for o in raw_options)
+        names = [o.name for o in options]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                problems.append(
+                    Problem(
+                        source.path, source.line_of("options", index), f"options[{index}].name", "repeats the name of an earlier option"
+                    )
+                )
+                return None
+        status = values.get("status", "open")
+        choice = values.get("choice")
+        if status == "decided" and choice is None:
+            problems.append(Problem(source.path, source.line_of("status"), "choice", "is required when status is decided"))
+            return None
+        if choice is not None and choice not in names:
+            problems.append(
+                Problem(source.path, source.line_of("choice"), "choice", "must be the name of one of the options, written exactly")
+            )
+            return None
+        return Decision(
+            id=record_id,
+            path=source.path,
+            date=values["date"],
+            title=values["title"],
+            status=status,
+            decide_by=values.get("decide_by"),
+            options=options,
+            choice=choice,
+            revisit=values.get("revisit"),
+            body=source.body,
+        )
+
+    def _make_profile(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Profile:
+        links = tuple(Link(link["label"], link["url"]) for link in values.get("links", ()))
+        return Profile(
+            path=source.path,
+            name=values["name"],
+            headline=values.get("headline"),
+            email=values.get("email"),
+            location=values.get("location"),
+            links=links,
+            public=values.get("visibility") == "public",
+            body=source.body,
+        )
+
+    def _make_layoff_plan(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
+        tasks = []
+        for offset, line in enumerate(source.body.split("\n")):
+            match = _TASK.match(line)
+            if match:
+                tasks.append(Task(match.group(2).strip(), match.group(1) != " ", source.body_line + offset))
+        return LayoffPlan(source.path, values.get("reviewed"), tuple(tasks), source.body)
+
+    def _make_page(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Page:
+        title = values.get("title")
+        if title is None:
+            title, _ = _title_from_heading(source.body)
+        return Page(source.path, title, values.get("visibility") == "public", source.body)
+
+    # -- whole-corpus checks -------------------------------------------------------
+
+    def finish(self) -> Corpus:
+        r = self.records
+        skills = {s.id for s in r["skill"]}
+        roles = {x.id for x in r["role"]}
+        people = {c.id for c in r["contact"]}
+        for entry in r["entry"]:
+            self._check_refs(entry.path, "skills", entry.skills, skills)
+            self._check_refs(entry.path, "role", (entry.role,) if entry.role else (), roles)
+            self._check_refs(entry.path, "people", entry.people, people)
+        profiles, plans = r["profile"], r["layoff_plan"]
+        return Corpus(
+            entries=tuple(sorted(r["entry"], key=lambda e: (e.date, e.id), reverse=True)),
+            skills=tuple(sorted(r["skill"], key=lambda s: (s.name.lower(), s.id))),
+            checkups=tuple(sorted(r["checkup"], key=lambda c: (c.date, c.id))),
+            roles=tuple(sorted(r["role"], key=lambda x: (x.start.first_day, x.id), reverse=True)),
+            contacts=tuple(sorted(r["contact"], key=lambda c: (c.name.lower(), c.id))),
+            decisions=tuple(sorted(r["decision"], key=lambda d: (d.date, d.id), reverse=True)),
+            profile=profiles[0] if profiles else None,
+            layoff_plan=plans[0] if plans else None,
+            pages=tuple(sorted(r["page"], key=lambda p: p.path)),
+            problems=tuple(sorted(self.problems, key=lambda p: (p.path, p.line or 0))),
+            excluded=tuple(sorted(self.excluded)),
+        )
+
+    def _check_refs(self, path: str, field_name: str, ids: Iterable[str], known: set[str]) -> None:
+        lines = self.entry_lines.get(path, {})
+        for index, ref in enumerate(ids):
+            if ref not in known:
+                line = lines.get((field_name, index)) or lines.get((field_name,))
+                folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[
+                    field_name
+                ]
+                hint = did_you_mean(ref, sorted(known))
+                self.problems.append(
+                    Problem(path, line, field_name, f'names "{ref}", which is not a file in {folder}/{hint}', Severity.WARNING)
+                )
+
+
+def _title_from_heading(body: str) -> tuple[str | None, str]:
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    match = _HEADING.match(first)
+    if match:
+        return match.group(1), rest.lstrip("\n")
+    return None, body

@@ -1,0 +1,228 @@
+"""The one place that turns a file's bytes into front matter, line numbers and body.
+
+Front matter is YAML between a first line `---` and the next line `---`. The
+parser is strict where MkDocs and python-frontmatter are forgiving, because
+the parser that decides visibility must be the one whose output is rendered.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, Severity
+
+try:  # libyaml's parser is several times faster; the pure-Python one is the fallback.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+FieldPath = tuple[str | int, ...]
+
+_DELIMITER = "---"
+# Lines that look like an attempt at front matter which MkDocs would render as text.
+_NEAR_DELIMITER = re.compile(r"^\s*-{3,}\s*$")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps dates as text so that validation can judge them."""
+
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(node.value)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown file split into its front matter and body.
+
+    `lines` maps a field path such as ("options", 1, "effect") to the 1-based
+    line in the file where that key (or list item) starts.
+    """
+
+    path: str
+    meta: dict[str, Any]
+    lines: dict[FieldPath, int]
+    body: str
+    body_line: int
+    has_front_matter: bool
+    problems: tuple[Problem, ...] = field(default=())
+    readable: bool = True  # False when the bytes or the YAML could not be read at all
+
+    def line_of(self, *path: str | int) -> int | None:
+        """The line of the deepest known prefix of `path`, else of the front matter."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1 if self.has_front_matter else None
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (BOM optional) and normalise line ends to LF."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(path, line, None, "is not valid UTF-8 text; save it with UTF-8 encoding")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []
+
+
+def parse_source(path: str, data: bytes) -> Source:
+    """Split `data` into front matter and body, collecting every problem on the way."""
+    text, problems = decode(path, data)
+    if text is None:
+        return Source(path, {}, {}, "", 1, False, tuple(problems), readable=False)
+
+    lines = text.split("\n")
+    if lines[0].rstrip() != _DELIMITER:
+        if _NEAR_DELIMITER.match(lines[0]) or (not lines[0].strip() and len(lines) > 1 and _NEAR_DELIMITER.match(lines[1])):
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    None,
+                    "front matter must start on the first line with exactly three dashes (---); this file is read as having none",
+                    Severity.WARNING,
+                )
+            )
+        return Source(path, {}, {}, text, 1, False, tuple(problems))
+
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _DELIMITER), None)
+    if closing is None:
+        problems.append(Problem(path, 1, None, "front matter opened on line 1 is never closed by a line of three dashes (---)"))
+        return Source(path, {}, {}, "", 1, True, tuple(problems), readable=False)
+
+    yaml_text = "\n".join(lines[1:closing])
+    body = "\n".join(lines[closing + 1 :])
+    meta, key_lines, yaml_problems = parse_front_matter(path, yaml_text, first_line=2)
+    problems.extend(yaml_problems)
+    readable = meta is not None
+    return Source(path, meta or {}, key_lines, body, closing + 2, True, tuple(problems), readable)
+
+
+def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any] | None, dict[FieldPath, int], list[Problem]]:
+    """Parse a YAML mapping, rejecting duplicate keys and recording each key's line.
+
+    The mapping is None when the YAML could not be read at all; with duplicate
+    keys it is still returned, so that every other problem is reported too.
+    """
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}, []
+        if not isinstance(node, yaml.MappingNode):
+            line = node.start_mark.line + first_line
+            return None, {}, [Problem(path, line, None, "front matter must be a mapping of fields (name: value), not a list or text")]
+        key_lines: dict[FieldPath, int] = {}
+        problems: list[Problem] = []
+        _walk(path, node, (), first_line, key_lines, problems)
+        meta = loader.construct_document(node)
+        return meta, key_lines, problems
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark is not None else first_line
+        column = f" (column {mark.column + 1})" if mark is not None else ""
+        at = yaml_text[mark.index] if mark is not None and 0 <= mark.index < len(yaml_text) else ""
+        return None, {}, [Problem(path, line, None, f"the YAML cannot be read{column}: {_plain_yaml_problem(exc, at)}")]
+    except yaml.YAMLError:
+        return None, {}, [Problem(path, first_line, None, "the YAML cannot be read")]
+    finally:
+        loader.dispose()
+
+
+def _walk(path: str, node: yaml.Node, prefix: FieldPath, first_line: int, key_lines: dict[FieldPath, int], problems: list[Problem]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + first_line
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(path, line, _dotted(prefix) or None, "a field name must be plain text"))
+                continue
+            key = key_node.value
+            here = (*prefix, key)
+            if key in seen:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _dotted(here),
+                        f"is given twice (first on line {seen[key]}); keep one, since YAML would silently use the last",
+                    )
+                )
+                continue
+            seen[key] = line
+            key_lines[here] = line
+            _walk(path, value_node, here, first_line, key_lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            here = (*prefix, index)
+            key_lines[here] = item.start_mark.line + first_line
+            _walk(path, item, here, first_line, key_lines, problems)
+
+
+def _dotted(path: FieldPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "a colon followed by a space starts a new field; put the value in quotes",
+    "mapping values are not allowed in this context": "a colon followed by a space starts a new field; put the value in quotes",
+    "could not find expected ':'": "a line is missing its colon, or a quoted value is not closed",
+    "found unexpected end of stream": "a quoted value is not closed",
+    "did not find expected key": "the indentation is inconsistent, or a value needs quotes",
+    "expected <block end>, but found '-'": "a list item is indented differently from its siblings",
+}
+
+
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, at: str) -> str:
+    problem = (exc.problem or "").strip()
+    if "cannot start any token" in problem:
+        if at == "\t":
+            return "a tab is used for indentation; indent with spaces"
+        return "a value starts with a character YAML reserves (such as @ or `); put the value in quotes"
+    if problem in _YAML_PROBLEMS:
+        return _YAML_PROBLEMS[problem]
+    if problem.startswith("found undefined alias"):
+        return "an alias (*name) refers to no anchor (&name)"
+    if problem.startswith("could not determine a constructor"):
+        return "a YAML tag (!!...) is used; only plain values are allowed"
+    # PyYAML's messages name characters and tokens, not values; keep its wording.
+    return problem.split("\n")[0] or "invalid YAML"
+
+
+def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
+    """Every Markdown file under `docs_dir` as (POSIX path relative to it, bytes), sorted.
+
+    Like MkDocs, dot files and dot folders are skipped; unlike MkDocs, the
+    extension check ignores case, so `Notes.MD` is read (and reported), not copied raw.
+    """
+    root = Path(docs_dir)
+    out = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(".md"):
+                continue
+            full = Path(folder, name)
+            out.append((full.relative_to(root).as_posix(), full.read_bytes()))
+    out.sort()
+    return out

@@ -1,0 +1,53 @@
+"""The one Jinja2 environment over templates/: autoescape on, undefined names fail."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .levels import LEVELS, LEVELS_BY_ID
+from .urls import asset_url, relative_url, safe_link
+
+
+def templates_dir() -> Path:
+    """templates/ shipped in the wheel, or the repository's top-level templates/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("careerfolio's templates folder is missing from the installation")
+
+
+def _tojson(value: Any) -> Markup:
+    # Safe inside <script>: <, >, & and ' cannot end the element or an attribute.
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+    return Markup(text)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The shared environment; HTML, XML and SVG templates (and `.md.j2` pages) autoescape."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml", "svg", "md", "j2"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["tojson"] = _tojson
+    env.filters["safe_link"] = safe_link
+    env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
+    env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template of templates/ with `context`."""
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,52 @@
+"""URLs of pages, computed the way MkDocs computes them, and the allow-list for user links."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+_SAFE_SCHEMES = frozenset({"https", "http", "mailto"})
+
+
+def page_url(src_path: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page built from `src_path` ("" is the root)."""
+    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    head, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{head}/" if head else ""
+    if use_directory_urls:
+        return f"{stem}/"
+    return f"{stem}.html"
+
+
+def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
+    """A link from the page built from `from_src` to the page built from `to_src`."""
+    here = page_url(from_src, use_directory_urls)
+    there = page_url(to_src, use_directory_urls)
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    base = here_dir.rstrip("/") or "."
+    rel = posixpath.relpath(there or ".", base)
+    if there.endswith("/") or not there:
+        rel = "./" if rel == "." else rel.rstrip("/") + "/"
+    return rel
+
+
+def asset_url(from_src: str, asset_path: str, use_directory_urls: bool = True) -> str:
+    """A link from a page to a file at a site-relative path such as `resume.json`."""
+    here = page_url(from_src, use_directory_urls)
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    return posixpath.relpath(asset_path, here_dir.rstrip("/") or ".")
+
+
+def safe_link(url: str | None) -> str | None:
+    """Return `url` when it may become a link (https, http, mailto or relative), else None."""
+    if not url:
+        return None
+    url = url.strip()
+    if any(ord(ch) < 32 for ch in url):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme:
+        return url if parts.scheme.lower() in _SAFE_SCHEMES else None
+    # No scheme: relative, but "//host" would be another site on the same scheme.
+    return None if url.startswith("//") else url

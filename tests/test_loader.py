@@ -1,0 +1,64 @@
+"""The loader: decoding, the front matter split, YAML line numbers and duplicates."""
+
+from __future__ import annotations
+
+import yaml
+
+from careerfolio import loader
+from careerfolio.loader import parse_source
+
+
+def test_bom_and_crlf_are_read_like_plain_lf() -> None:
+    plain = parse_source("a.md", b"---\ntitle: Hello\nvisibility: public\n---\nBody\n")
+    fancy = parse_source("a.md", "\ufeff---\r\ntitle: Hello\r\nvisibility: public\r\n---\r\nBody\r\n".encode())
+    assert fancy.meta == plain.meta == {"title": "Hello", "visibility": "public"}
+    assert fancy.body == plain.body == "Body\n"
+    assert fancy.problems == ()
+
+
+def test_key_lines_are_file_lines_including_nested_items() -> None:
+    source = parse_source(
+        "d.md",
+        b"---\ndate: 2026-04-02\ntitle: T\noptions:\n  - name: A\n    effect: {skills: 1}\n  - name: B\n---\n",
+    )
+    assert source.lines[("date",)] == 2
+    assert source.lines[("options", 1)] == 7
+    assert source.lines[("options", 0, "effect", "skills")] == 6
+    assert source.line_of("options", 1, "name") == 7
+    assert source.body_line == 9
+
+
+def test_dates_stay_text_so_impossible_dates_do_not_crash() -> None:
+    source = parse_source("a.md", b"---\ndate: 2026-13-45\nother: 2026-01-02\n---\n")
+    assert source.meta == {"date": "2026-13-45", "other": "2026-01-02"}
+
+
+def test_duplicate_keys_are_errors_anywhere_in_the_tree() -> None:
+    source = parse_source("a.md", b"---\nscores:\n  skills: 1\n  skills: 2\n---\n")
+    assert [(p.line, p.field) for p in source.problems] == [(4, "scores.skills")]
+
+
+def test_no_front_matter_is_not_an_error_for_the_loader() -> None:
+    source = parse_source("a.md", b"# Just a page\n")
+    assert not source.has_front_matter and source.problems == () and source.body == "# Just a page\n"
+
+
+def test_four_dashes_are_not_a_delimiter() -> None:
+    source = parse_source("a.md", b"----\nvisibility: public\n----\n")
+    assert not source.has_front_matter
+    assert [p.severity.value for p in source.problems] == ["warning"]
+
+
+def test_the_c_loader_is_used_when_libyaml_is_present() -> None:
+    if getattr(yaml, "__with_libyaml__", False):
+        assert issubclass(loader._Loader, yaml.CSafeLoader)
+
+
+def test_read_tree_finds_markdown_in_any_case_and_skips_dot_folders(tmp_path) -> None:
+    (tmp_path / "journal").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "journal" / "a.md").write_bytes(b"x")
+    (tmp_path / "journal" / "B.MD").write_bytes(b"y")
+    (tmp_path / ".git" / "c.md").write_bytes(b"z")
+    (tmp_path / "image.png").write_bytes(b"p")
+    assert [p for p, _ in loader.read_tree(tmp_path)] == ["journal/B.MD", "journal/a.md"]
