@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve private test lint typecheck unit clean
+.PHONY: site serve private test lint typecheck unit clean bench
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check plugin tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## Benchmark against plain MkDocs and Material's blog (QUICK=1: small sizes); not part of `make test`.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 clean:
 	rm -rf site site-private .venv build dist

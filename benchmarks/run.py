@@ -1,0 +1,565 @@
+"""The benchmark: careerfolio's builds against plain MkDocs, Material's blog and the cost of parsing alone.
+
+Run it with `make bench` (or `make bench QUICK=1` for small sizes). For each
+size it generates the same synthetic career three ways (benchmarks/generate.py),
+then times, interleaved and repeated, every build as a fresh subprocess:
+
+  (a) plain MkDocs + Material, every file a page outside the nav: the baseline
+  (b) careerfolio's public build      (c) careerfolio's private build
+  (d) Material's blog plugin with the entries as posts
+  (e) careerfolio's core alone (read, load, validate, plan and render pages)
+      against its floor: read each file and parse its front matter, C loader
+  (s) `mkdocs serve`: time from saving one journal entry until the rebuilt
+      page with the change is served, against a full build
+
+It reports medians, peak memory per build (each child's own maxrss), ratios
+and the targets, as Markdown in benchmarks/results/latest.md and as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import DEFAULT_SEED, TODAY, Career, Variant, generate_career
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=dt.UTC).timestamp()))
+BUILD_TIMEOUT = 1800  # seconds; a build that takes longer is reported as failed
+SERVE_TIMEOUT = 900
+
+BUILDS: dict[str, tuple[str, Variant, dict[str, str]]] = {
+    "a": ("plain MkDocs + Material (baseline)", "mkdocs", {}),
+    "b": ("careerfolio, public build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "public"}),
+    "c": ("careerfolio, private build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "private"}),
+    "d": ("Material blog plugin", "blog", {}),
+}
+_BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+@dataclass
+class Run:
+    """One timed subprocess."""
+
+    seconds: float
+    max_rss_mb: float
+    ok: bool
+    cpu_seconds: float = 0.0  # user + system time of the child, steadier than wall time on a shared machine
+    inner_seconds: float | None = None  # what the child measured itself, without interpreter start-up
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Measurement:
+    """Repeated runs of one case at one size."""
+
+    case: str
+    label: str
+    n: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and all(r.ok for r in self.runs)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def inner_seconds(self) -> float | None:
+        inner = [r.inner_seconds for r in self.runs if r.inner_seconds is not None]
+        return statistics.median(inner) if len(inner) == len(self.runs) else None
+
+    @property
+    def max_rss_mb(self) -> float:
+        return max(r.max_rss_mb for r in self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CAREERFOLIO_AUDIENCE"}
+    env.update({"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONDONTWRITEBYTECODE": "1"})
+    env.update(extra or {})
+    return env
+
+
+def run_child(args: list[str], cwd: Path, env: dict[str, str], log: Path) -> tuple[float, float, float, int, str]:
+    """Run one command; wall seconds, CPU seconds, its own peak RSS in MB, exit status and output.
+
+    os.wait4 returns the resource usage of exactly this child, so peak memory
+    is per build (RUSAGE_CHILDREN would carry the largest child seen so far).
+    """
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        deadline = start + BUILD_TIMEOUT
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.01)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, proc.returncode, log.read_text(encoding="utf-8", errors="replace")
+
+
+def time_build(case: str, career: Career, work: Path) -> Run:
+    """One `mkdocs build` of a generated site, as a fresh process."""
+    _, _, env = BUILDS[case]
+    log = work / f"{case}-{career.entries}.log"
+    seconds, cpu, rss, status, output = run_child([sys.executable, "-m", "mkdocs", "build"], career.root, child_env(env), log)
+    built = _BUILT_IN.search(output)
+    if status != 0:
+        print(f"    ({case}) failed with status {status}; last lines of {log}:\n{_tail(output)}", file=sys.stderr)
+    return Run(seconds, rss, status == 0, cpu, float(built.group(1)) if built else None)
+
+
+def time_core(mode: str, career: Career, work: Path) -> Run:
+    """One run of benchmarks/core.py (the core, or the floor) as a fresh process."""
+    log = work / f"{mode}-{career.entries}.log"
+    args = [sys.executable, str(HERE / "core.py"), mode, str(career.docs_dir)]
+    seconds, cpu, rss, status, output = run_child(args, career.root, child_env(), log)
+    try:
+        detail = json.loads(output.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        detail = {}
+    if status != 0 or not detail:
+        print(f"    ({mode}) failed with status {status}:\n{_tail(output)}", file=sys.stderr)
+    return Run(seconds, rss, status == 0 and bool(detail), cpu, detail.get("seconds"), detail)
+
+
+def _tail(text: str, lines: int = 15) -> str:
+    return "\n".join("      " + line for line in text.strip().splitlines()[-lines:])
+
+
+# -- mkdocs serve --------------------------------------------------------------------
+
+
+@dataclass
+class ServeResult:
+    n: int
+    mode: str  # "serve" or "serve --dirty"
+    first_build_seconds: float
+    page: str  # what was polled for the change
+    rebuild_seconds: list[float]
+    dashboard: bool
+    ok: bool
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.rebuild_seconds) if self.rebuild_seconds else float("nan")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # loopback only
+            return response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, OSError, TimeoutError):
+        return None
+
+
+def _page_url(src: str) -> str:
+    return src.removesuffix(".md") + "/"
+
+
+def measure_serve(career: Career, work: Path, edits: int, dirty: bool) -> ServeResult:
+    """Start `mkdocs serve` on loopback, edit the newest entry `edits` times, time each change until it is served."""
+    mode = "serve --dirty" if dirty else "serve"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    target = next(p for p in reversed(career.entry_paths) if b"\ntitle: " in (career.docs_dir / p).read_bytes())
+    original = (career.docs_dir / target).read_bytes()
+    log = work / f"serve-{'dirty-' if dirty else ''}{career.entries}.log"
+    args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    out = log.open("wb")
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=career.root, env=child_env(), stdout=out, stderr=subprocess.STDOUT)
+    result = ServeResult(career.entries, mode, float("nan"), "", [], False, False)
+    try:
+        entry_url = base + _page_url(target)
+        while _fetch(entry_url) is None:
+            if proc.poll() is not None or time.perf_counter() - start > SERVE_TIMEOUT:
+                result.note = "the server did not come up"
+                return result
+            time.sleep(0.1)
+        result.first_build_seconds = time.perf_counter() - start
+        # The watcher starts after the first build; wait until MkDocs says it is watching.
+        while b"Watching paths for changes" not in log.read_bytes() and proc.poll() is None:
+            time.sleep(0.1)
+        time.sleep(2.0)  # the polling observer's first snapshot of every file
+        dashboard_url = base + "dashboard/"
+        result.dashboard = _fetch(dashboard_url) is not None
+        watch = dashboard_url if result.dashboard else entry_url
+        result.page = "dashboard/" if result.dashboard else "the edited entry's page (no dashboard yet)"
+        for edit in range(edits):
+            marker = f"Benchmark marker {edit} {time.time_ns()}"
+            changed = re.sub(rb"\ntitle: [^\n]*", f"\ntitle: {marker}".encode(), original, count=1)
+            saved = time.perf_counter()
+            (career.docs_dir / target).write_bytes(changed)
+            while True:
+                page = _fetch(watch)
+                if page is not None and marker in page:
+                    result.rebuild_seconds.append(time.perf_counter() - saved)
+                    break
+                if proc.poll() is not None or time.perf_counter() - saved > SERVE_TIMEOUT:
+                    result.note = "the change never appeared"
+                    return result
+                time.sleep(0.05)
+            time.sleep(1.0)  # let the live-reload loop settle before the next save
+        result.ok = True
+        return result
+    finally:
+        (career.docs_dir / target).write_bytes(original)
+        # SIGINT is MkDocs' own way to stop serving; it removes its temporary site folder.
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        out.close()
+
+
+# -- report --------------------------------------------------------------------------
+
+
+def _fmt_s(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("pass" if ok else "**fail**")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A Markdown table; columns after the first two are right-aligned figures."""
+    align = ["---" if i < 1 else "---:" for i in range(len(header))]
+    return ["| " + " | ".join(row) + " |" for row in (header, align, *rows)]
+
+
+def _ratio(value: float, base: Measurement | None, attr: str) -> str:
+    return f"{value / getattr(base, attr):.2f}×" if base is not None and base.ok else ""
+
+
+def build_report(
+    builds: dict[tuple[str, int], Measurement],
+    cores: dict[tuple[str, int], Measurement],
+    serve: list[ServeResult],
+    meta: dict[str, Any],
+) -> tuple[str, dict[str, Any]]:
+    """The Markdown report and its JSON twin."""
+    lines = [
+        f"# careerfolio benchmark, {meta['date']}",
+        "",
+        f"{meta['machine']}; Python {meta['python']}, MkDocs {meta['mkdocs']}, Material {meta['material']}, "
+        f"PyYAML {meta['pyyaml']} ({'C loader' if meta['libyaml'] else 'no C loader'}); "
+        f"median of {meta['repeat']} interleaved runs; seed {meta['seed']}; total {meta['total_minutes']:.1f} min.",
+        "",
+        "## Builds (`mkdocs build`, fresh process each)",
+        "",
+    ]
+    rows = []
+    for case, n in sorted(builds, key=lambda key: (key[1], key[0])):
+        m, base = builds[(case, n)], builds.get(("a", n))
+        head = [f"({case}) {m.label}", str(n), str(meta["files"].get(f"{case}-{n}", ""))]
+        if not m.ok:
+            rows.append([*head, "failed", "", "", "", "", "", "", ""])
+            continue
+        rows.append(
+            [
+                *head,
+                f"{m.seconds:.2f}",
+                _fmt_s(m.inner_seconds),
+                f"{m.cpu_seconds:.2f}",
+                f"{1000 * m.seconds / n:.1f}",
+                f"{m.max_rss_mb:.0f}",
+                _ratio(m.seconds, base, "seconds"),
+                _ratio(m.cpu_seconds, base, "cpu_seconds"),
+                _ratio(m.max_rss_mb, base, "max_rss_mb"),
+            ]
+        )
+    header = [
+        "case",
+        "N",
+        "files",
+        "wall s",
+        "MkDocs' own s",
+        "CPU s",
+        "ms per entry",
+        "peak MB",
+        "time vs (a)",
+        "CPU vs (a)",
+        "memory vs (a)",
+    ]
+    lines += _table(header, rows)
+    if cores:
+        rows = []
+        for n in sorted({n for _, n in cores}):
+            core, floor = cores[("core", n)], cores[("floor", n)]
+            if core.inner_seconds is None or floor.inner_seconds is None or not (core.ok and floor.ok):
+                rows.append([str(n), "failed", "", "", "", "", ""])
+                continue
+            stages = " / ".join(f"{statistics.median(r.detail[k] for r in core.runs):.2f}" for k in ("read", "load", "build"))
+            per_file = 1e6 * core.inner_seconds / core.runs[0].detail.get("files", n)
+            rows.append(
+                [
+                    str(n),
+                    f"{core.inner_seconds:.2f}",
+                    stages,
+                    f"{floor.inner_seconds:.2f}",
+                    f"{core.inner_seconds / floor.inner_seconds:.2f}×",
+                    f"{per_file:.0f}",
+                    f"{core.max_rss_mb:.0f} / {floor.max_rss_mb:.0f}",
+                ]
+            )
+        header = [
+            "N",
+            "core s",
+            "read / load+validate / plan+render s",
+            "floor s",
+            "core / floor",
+            "core µs per file",
+            "peak MB core / floor",
+        ]
+        lines += ["", "## Core alone against the floor (in-process time, imports excluded)", "", *_table(header, rows)]
+    if serve:
+        rows = [
+            [
+                f"`mkdocs {s.mode}`",
+                str(s.n),
+                f"{s.first_build_seconds:.1f}",
+                s.page,
+                ", ".join(f"{x:.2f}" for x in s.rebuild_seconds) or s.note,
+                _fmt_s(s.median),
+            ]
+            for s in serve
+        ]
+        header = ["mode", "N", "first build s", "page polled", "rebuild s (each save)", "median s"]
+        lines += ["", "## `mkdocs serve`: one journal entry saved until the change is served", "", *_table(header, rows)]
+
+    targets = evaluate_targets(builds, cores, serve)
+    rows = [[t["target"], t["measured"], t["limit"], _verdict(t["ok"])] for t in targets]
+    lines += ["", "## Targets", "", *_table(["target", "measured", "limit", "result"], rows)]
+    lines += [
+        "",
+        "Wall time is what a person waits for, interpreter start-up included; MkDocs' own figure "
+        "is the time it logs for `build()`. Linearity is judged on MkDocs' own figure, since the "
+        "fixed start-up of a few seconds would otherwise make every build look better than linear.",
+        "",
+    ]
+    data = {
+        "meta": meta,
+        "builds": [
+            {**{k: v for k, v in asdict(m).items() if k != "runs"}, "median_s": m.seconds, "runs": [asdict(r) for r in m.runs]}
+            for m in builds.values()
+        ],
+        "core": [
+            {"case": m.case, "n": m.n, "median_inner_s": m.inner_seconds, "runs": [asdict(r) for r in m.runs]} for m in cores.values()
+        ],
+        "serve": [{**asdict(s), "median_s": s.median} for s in serve],
+        "targets": targets,
+    }
+    return "\n".join(lines), data
+
+
+def evaluate_targets(
+    builds: dict[tuple[str, int], Measurement], cores: dict[tuple[str, int], Measurement], serve: list[ServeResult]
+) -> list[dict[str, Any]]:
+    """Each target of the performance brief, with the figure it is judged on."""
+    out: list[dict[str, Any]] = []
+    sizes = sorted({n for _, n in builds})
+    big = 5000 if 5000 in sizes else (sizes[-1] if sizes else None)
+
+    def ok(*cases: tuple[str, int]) -> bool:
+        return all(c in builds and builds[c].ok for c in cases)
+
+    def add(target: str, measured: float | None, limit: str, passed: bool | None, unit: str = "×") -> None:
+        out.append({"target": target, "measured": "—" if measured is None else f"{measured:.2f}{unit}", "limit": limit, "ok": passed})
+
+    if big is not None:
+        for case in ("b", "c"):
+            if ok((case, big), ("a", big)):
+                r = builds[(case, big)].seconds / builds[("a", big)].seconds
+                add(f"({case}) time vs (a), N = {big}", r, "≤ 1.00×", r <= 1.0)
+        if ok(("c", big), ("d", big)):
+            r = builds[("d", big)].seconds / builds[("c", big)].seconds
+            add(f"(c) faster than (d), N = {big}", r, "≥ 5.00×", r >= 5.0)
+        for case in ("b", "c"):
+            if ok((case, big), ("a", big)):
+                r = builds[(case, big)].max_rss_mb / builds[("a", big)].max_rss_mb
+                add(f"({case}) peak memory vs (a), N = {big}", r, "≤ 1.20×", r <= 1.2)
+    core_sizes = sorted({n for _, n in cores})
+    if core_sizes:
+        n = core_sizes[-1]
+        core, floor = cores.get(("core", n)), cores.get(("floor", n))
+        if core and floor and core.inner_seconds and floor.inner_seconds:
+            r = core.inner_seconds / floor.inner_seconds
+            add(f"(e) core vs floor, N = {n}", r, "≤ 2.00×", r <= 2.0)
+    if 1000 in sizes and 5000 in sizes:
+        for case in ("b", "c"):
+            if ok((case, 1000), (case, 5000)):
+                big_m, small_m = builds[(case, 5000)], builds[(case, 1000)]
+                inner_big, inner_small = big_m.inner_seconds, small_m.inner_seconds
+                if inner_big is not None and inner_small is not None:
+                    r = inner_big / inner_small
+                    add(f"({case}) linear: time at 5,000 / at 1,000", r, "4.5× – 5.5×", 4.5 <= r <= 5.5)
+    if 1000 in core_sizes and 5000 in core_sizes:
+        small_core, big_core = cores.get(("core", 1000)), cores.get(("core", 5000))
+        if small_core and big_core and small_core.inner_seconds and big_core.inner_seconds:
+            r = big_core.inner_seconds / small_core.inner_seconds
+            add("(e) linear: core at 5,000 / at 1,000", r, "4.5× – 5.5×", 4.5 <= r <= 5.5)
+    full = builds.get(("c", big)) if big is not None else None
+    for s in serve:
+        if s.ok and full is not None and full.ok:
+            r = s.median / full.seconds
+            add(f"`mkdocs {s.mode}` rebuild vs full private build, N = {s.n}", r, "≤ 0.10×", r <= 0.1)
+        else:
+            add(f"`mkdocs {s.mode}` rebuild vs full private build, N = {s.n}", None, "≤ 0.10×", False if not s.ok else None)
+    return out
+
+
+# -- main ----------------------------------------------------------------------------
+
+
+def versions() -> dict[str, Any]:
+    from importlib.metadata import version
+
+    return {
+        "python": platform.python_version(),
+        "mkdocs": version("mkdocs"),
+        "material": version("mkdocs-material"),
+        "pyyaml": version("pyyaml"),
+        "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark careerfolio against plain MkDocs and Material's blog.")
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test (N = 100, 300)")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="entries per build (default 1000,5000)")
+    parser.add_argument("--core-sizes", type=lambda s: [int(x) for x in s.split(",")], help="entries for (e) (default 1000,5000,10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each case (median reported; at least 3 for a real run)")
+    parser.add_argument("--cases", default="abcd", help="which builds to time, e.g. 'abc' to skip the blog")
+    parser.add_argument("--serve-edits", type=int, default=3, help="saves timed under mkdocs serve (0 skips it)")
+    parser.add_argument("--no-dirty", action="store_true", help="skip the `mkdocs serve --dirty` measurement")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--work", type=Path, help="where generated sites go (default: a temporary folder, removed afterwards)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where latest.md and latest.json go")
+    args = parser.parse_args(argv)
+
+    sizes = args.sizes or ([100, 300] if args.quick else [1000, 5000])
+    core_sizes = args.core_sizes or ([100, 300, 600] if args.quick else [1000, 5000, 10000])
+    serve_n = max(sizes)
+    began = time.perf_counter()
+    work = args.work or Path(tempfile.mkdtemp(prefix="careerfolio-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, int] = {}
+    builds: dict[tuple[str, int], Measurement] = {}
+    cores: dict[tuple[str, int], Measurement] = {}
+    serve: list[ServeResult] = []
+    try:
+        for n in sizes:
+            careers = {
+                variant: generate_career(work / f"{variant}-{n}", n, args.seed, variant) for variant in ("careerfolio", "mkdocs", "blog")
+            }
+            print(f"N = {n}: generated {', '.join(f'{v} {c.files} files' for v, c in careers.items())}", flush=True)
+            for case in args.cases:
+                label, variant, _ = BUILDS[case]
+                builds[(case, n)] = Measurement(case, label, n)
+                files[f"{case}-{n}"] = careers[variant].files
+            for rep in range(args.repeat):
+                # Interleaved, so that a slow minute on a shared machine hits every case alike.
+                for case in args.cases:
+                    run = time_build(case, careers[BUILDS[case][1]], work)
+                    builds[(case, n)].runs.append(run)
+                    print(f"  run {rep + 1}/{args.repeat} ({case}) N={n}: {run.seconds:.2f} s, {run.max_rss_mb:.0f} MB", flush=True)
+            for variant in ("mkdocs", "blog"):
+                shutil.rmtree(careers[variant].root, ignore_errors=True)
+            if n != serve_n:
+                shutil.rmtree(careers["careerfolio"].root, ignore_errors=True)
+        for n in core_sizes:
+            career = generate_career(work / f"core-{n}", n, args.seed, "careerfolio")
+            cores[("core", n)], cores[("floor", n)] = Measurement("core", "core", n), Measurement("floor", "floor", n)
+            for rep in range(args.repeat):
+                for mode in ("core", "floor"):
+                    run = time_core(mode, career, work)
+                    cores[(mode, n)].runs.append(run)
+                    print(
+                        f"  run {rep + 1}/{args.repeat} (e) {mode} N={n}: {_fmt_s(run.inner_seconds)} s, {run.max_rss_mb:.0f} MB",
+                        flush=True,
+                    )
+            shutil.rmtree(career.root, ignore_errors=True)
+        if args.serve_edits > 0:
+            root = work / f"careerfolio-{serve_n}"
+            career = generate_career(root, serve_n, args.seed, "careerfolio")
+            for dirty in (False, True) if not args.no_dirty else (False,):
+                result = measure_serve(career, work, args.serve_edits, dirty)
+                serve.append(result)
+                rebuilds = ", ".join(f"{x:.2f}" for x in result.rebuild_seconds) or result.note
+                print(f"  {result.mode} N={serve_n}: first build {result.first_build_seconds:.1f} s, rebuilds {rebuilds} s", flush=True)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    meta = {
+        **versions(),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "sizes": sizes,
+        "core_sizes": core_sizes,
+        "files": files,
+        "total_minutes": (time.perf_counter() - began) / 60,
+        "load_average": os.getloadavg()[0],
+    }
+    markdown, data = build_report(builds, cores, serve, meta)
+    (args.out / "latest.md").write_text(markdown, encoding="utf-8")
+    (args.out / "latest.json").write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    print()
+    print(markdown)
+    print(f"Written to {args.out / 'latest.md'} and latest.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
