@@ -28,6 +28,11 @@ def site_link(context: BuildContext, src_path: str) -> str:
     return path or "./"
 
 
+def file_link(context: BuildContext, dest_path: str) -> str:
+    """The link to a written file (such as feed.xml) from the site root."""
+    return context.site_url.rstrip("/") + "/" + dest_path if context.site_url else dest_path
+
+
 def _web_url(url: str | None) -> str | None:
     """`url` when it is an absolute http(s) URL, the only kind JSON Resume and schema.org take as a URI."""
     if url and urlsplit(url).scheme.lower() in _WEB_SCHEMES:
@@ -82,8 +87,12 @@ def build_resume_data(view: PortfolioView, context: BuildContext) -> dict[str, A
 
 
 def build_resume(view: PortfolioView, context: BuildContext) -> str:
-    """resume.json, as written to the site root."""
-    return json.dumps(build_resume_data(view, context), ensure_ascii=False, indent=2) + "\n"
+    """resume.json, as written to the site root.
+
+    <, > and & are written as \\u escapes: the same values, yet safe if some page ever inlines the file.
+    """
+    text = json.dumps(build_resume_data(view, context), ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def _entry_id(context: BuildContext, card: EntryCard) -> str:
@@ -96,7 +105,7 @@ def _entry_id(context: BuildContext, card: EntryCard) -> str:
 def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths) -> str:
     """An Atom feed with one entry per public journal entry, newest first."""
     updated = view.entries[0].date_iso if view.entries else context.today.isoformat()
-    feed_id = site_link(context, "feed.xml") if context.site_url else uuid.uuid5(uuid.NAMESPACE_URL, "careerfolio:feed").urn
+    feed_id = file_link(context, "feed.xml") if context.site_url else uuid.uuid5(uuid.NAMESPACE_URL, "careerfolio:feed").urn
     items = [(card, _entry_id(context, card), site_link(context, card.path)) for card in view.entries]
     return render_template(
         "portfolio/feed.xml",
@@ -105,7 +114,7 @@ def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths
         author=view.profile.name if view.profile else "careerfolio",
         feed_id=feed_id,
         updated=updated,
-        self_link=site_link(context, "feed.xml") if context.site_url else "feed.xml",
+        self_link=file_link(context, "feed.xml"),
         home_link=site_link(context, paths.home),
         items=items,
     )
