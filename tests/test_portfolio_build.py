@@ -270,3 +270,30 @@ def test_the_page_check_sees_a_blank_trailing_page(tmp_path: Path, printer: Any)
         '<!doctype html><html><body><p>Only page with words</p><div style="break-before: page; height: 1em"></div></body></html>'
     )
     assert pdf_page_texts(printer(page, "A4")) == [True, False]
+
+
+def test_hostile_front_matter_stays_text_in_titles_and_pages(tmp_path: Path) -> None:
+    evil = '"><img src=x onerror=alert(1)></title><script>alert(2)</script>'
+    files = [
+        make_profile(name=f"Dana {evil}", headline=f"Engineer {evil}"),
+        make_role("acme", organization=f"Acme {evil}", url="javascript:alert(3)"),
+        make_skill("python", name=f"Python {evil}"),
+        make_entry(title=f"Talk {evil}", impact=f"Impact {evil}", skills=["python"], role="acme", tags=[evil]),
+    ]
+    site = build(tmp_path, files)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 8
+    for path in pages:
+        page = soup(path)
+        assert page.find("img", src="x") is None, path
+        scripts = page.find_all("script")
+        assert not [s for s in scripts if "alert(2)" in (s.string or "") and s.get("type") != "application/ld+json"], path
+        for data in (json.loads(s.string) for s in scripts if s.get("type") == "application/ld+json"):
+            assert data["mainEntity"]["name"] == f"Dana {evil}"
+        assert not page.select('[href^="javascript:"]'), path
+        title = page.find("title")
+        assert title is not None and "<script" not in str(title.decode_contents()), path
+    home_title = soup(site / "index.html").find("title").get_text()  # type: ignore[union-attr]
+    assert home_title.startswith(f"Engineer {evil}")
+    for name in ("resume.json", "feed.xml"):
+        assert "<img" not in (site / name).read_text(), name

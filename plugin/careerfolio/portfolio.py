@@ -299,13 +299,16 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
-        SitePage(paths.home, name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)),
+        # The browser tab reads "<title> - <site name>", and the site is usually named after the person.
+        SitePage(
+            paths.home, (view.profile and view.profile.headline) or name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)
+        ),
         SitePage(paths.achievements, "Achievements", render(paths.achievements, "portfolio/achievements.html")),
         SitePage(paths.skills, "Skills", render(paths.skills, "portfolio/skills.html")),
         SitePage(paths.experience, "Experience", render(paths.experience, "portfolio/experience.html")),
         SitePage(
             paths.resume,
-            f"Résumé of {name}" if name else "Résumé",
+            "Résumé",
             render(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
             meta={"hide": ["navigation", "toc"]},
         ),
