@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any
 
 from .corpus import Corpus
@@ -19,7 +20,7 @@ from .exports import build_feed, build_json_ld, build_resume
 from .records import Entry, Profile, Role, Skill
 from .render import render_template, templates_dir
 from .site import BuildContext, Contribution, NavItem, SiteFile, SitePage
-from .urls import safe_link
+from .urls import relative_url, safe_link
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
 STYLESHEET = "assets/careerfolio/portfolio.css"
@@ -292,8 +293,19 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     name = view.profile.name if view.profile else None
 
     def render(src: str, template: str, **extra: Any) -> str:
+        # One page links to the same skills and roles many times: compute each link once.
+        link = lru_cache(maxsize=None)(partial(relative_url, src, use_directory_urls=context.use_directory_urls))
         return render_template(
-            template, view=view, paths=paths, here=src, context=context, stylesheet=STYLESHEET, feed=FEED, resume_json=RESUME_JSON, **extra
+            template,
+            view=view,
+            paths=paths,
+            here=src,
+            link=link,
+            context=context,
+            stylesheet=STYLESHEET,
+            feed=FEED,
+            resume_json=RESUME_JSON,
+            **extra,
         ).strip()
 
     out = Contribution()
