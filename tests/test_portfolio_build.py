@@ -73,6 +73,10 @@ def test_home_is_the_site_root_with_the_profile(small_site: Path) -> None:
     href = home.find("link", rel="stylesheet")["href"]  # type: ignore[index]
     assert (small_site / str(href)).is_file()
     assert "@media print" in (small_site / str(href)).read_text()
+    # Feed readers find the feed from any page.
+    feed = soup(small_site / "journal" / "2026" / "talk" / "index.html").find("link", type="application/atom+xml")
+    assert feed is not None
+    assert (small_site / "journal" / "2026" / "talk" / str(feed["href"])).resolve() == (small_site / "feed.xml").resolve()
 
 
 def test_achievements_are_by_year_newest_first(small_site: Path) -> None:
@@ -139,6 +143,17 @@ def test_a_users_private_index_gives_way_to_the_home_and_stays_unpublished(tmp_p
     assert article(site / "index.html").find("h1").get_text(strip=True) == "Dana Reyes"  # type: ignore[union-attr]
     assert not (site / "portfolio").exists()
     assert not any("Leaving in spring" in text for text in output_text(site).values())
+
+
+def test_the_private_build_previews_exactly_the_public_portfolio(tmp_path: Path) -> None:
+    write_site(tmp_path, SMALL)
+    result = run_mkdocs(tmp_path, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site-private"
+    rows = [a.get_text(strip=True) for a in article(site / "achievements" / "index.html").select(".cf-row__title")]
+    assert rows == ["PyData talk", "Airflow 3 migration", "On-call runbook", "Retired Spark"]
+    assert (site / "journal" / "2026" / "salary" / "index.html").is_file()  # the private site has every entry
+    assert "Negotiation" not in (site / "resume.json").read_text()
 
 
 @pytest.fixture(scope="module")
