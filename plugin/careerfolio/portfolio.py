@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import Any
@@ -340,7 +340,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     return out
 
 
-def _home_markdown(view: PortfolioView, src: str, render: Any, json_ld: dict[str, Any] | None) -> str:
+def _home_markdown(view: PortfolioView, src: str, render: Callable[..., str], json_ld: dict[str, Any] | None) -> str:
     # The summary is the user's Markdown: it sits between two HTML blocks so that MkDocs renders it.
     parts: Iterable[str] = (
         render(src, "portfolio/home_header.html", json_ld=json_ld),
