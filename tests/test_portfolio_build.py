@@ -312,3 +312,19 @@ def test_hostile_front_matter_stays_text_in_titles_and_pages(tmp_path: Path) -> 
     assert home_title.startswith(f"Engineer {evil}")
     for name in ("resume.json", "feed.xml"):
         assert "<img" not in (site / name).read_text(), name
+
+
+def test_relative_links_of_the_profile_still_work_when_the_home_moves(tmp_path: Path) -> None:
+    profile = make_profile(name="Dana Reyes")
+    profile = (profile[0], profile[1].replace(b"A short summary.", b"More [about this site](about.md#why) and ![me](me.png)."))
+    about = ("about.md", b"---\nvisibility: public\n---\n# About\n\n## Why\n")
+    own = ("index.md", b"---\nvisibility: public\n---\n# Mine\n")
+    root = tmp_path
+    write_site(root, [profile, about, own])
+    (root / "content" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    home = article(root / "site" / "portfolio" / "index.html")
+    assert home.find("a", string="about this site")["href"] == "../about/#why"  # type: ignore[index]
+    image = home.find("img", alt="me")
+    assert image is not None and (root / "site" / "portfolio" / str(image["src"])).resolve() == (root / "site" / "me.png").resolve()
