@@ -95,7 +95,7 @@ def _write_output(path: Path, text: str) -> None:
         raise click.ClickException(f"{path}: cannot be written ({exc.strerror})") from None
 
 
-@main.command()
+@main.command(short_help="Create a journal entry, skill, role, contact or decision.")
 @click.argument("type_name", metavar="TYPE", type=click.Choice(NEW_TYPES))
 @click.argument("title")
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
@@ -120,7 +120,7 @@ def new(type_name: str, title: str, edit: bool) -> None:
         click.edit(filename=str(written))
 
 
-@main.command()
+@main.command(short_help="Run a check-up and write checkups/DATE.md.")
 @click.option("--scores", help="All five scores, e.g. skills=4,performance=3,network=2,job_search=2,finances=3; no questions asked.")
 @click.option("--action", "actions", multiple=True, help="An action for the coming months (repeatable).")
 @click.option("--reflection", default="", help="A short reflection, with --scores.")
@@ -157,7 +157,7 @@ def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> No
     click.echo(f"Wrote {_shown_path(written)}")
 
 
-@main.command()
+@main.command(short_help="Create a new site in a new or empty folder.")
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a new careerfolio site in FOLDER, which must be new or empty."""
@@ -169,9 +169,11 @@ def init(folder: Path) -> None:
     click.echo(f"Next: cd {_shown_path(folder)} && mkdocs serve")
 
 
-@main.command()
-@click.option("--since", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day of the period (YYYY-MM-DD).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period; today by default.")
+@main.command(short_help="Print the review packet (brag document) of a period.")
+@click.option(
+    "--since", required=True, type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="First day of the period (YYYY-MM-DD)."
+)
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="Last day of the period; today by default.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this new file instead of printing.")
 @click.option("--public", "public_only", is_flag=True, help="Only entries marked visibility: public.")
 def report(since: dt.datetime, until: dt.datetime | None, output: Path | None, public_only: bool) -> None:
@@ -189,7 +191,7 @@ def report(since: dt.datetime, until: dt.datetime | None, output: Path | None, p
     click.echo(f"Wrote {_shown_path(output)}")
 
 
-@main.command()
+@main.command(short_help="Write JSON Schemas and frontmatter.json for editors.")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 def schema(folder: Path | None) -> None:
     """Write a JSON Schema per content type into FOLDER, and frontmatter.json into the site.
