@@ -179,6 +179,21 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
+    def interrupt(self, key: str) -> None:
+        """Press a control key once the program waits for input, as a person does after reading the prompt.
+
+        Typed text waits in the terminal until it is read, but Ctrl-C is a signal: sent between
+        the prompt's write and the read, it would only take effect after the next line arrives.
+        """
+        stat = Path(f"/proc/{self.pid}/stat")
+        deadline = time.monotonic() + 10
+        sleeping = 0
+        while sleeping < 3 and time.monotonic() < deadline:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
+            sleeping = sleeping + 1 if state == "S" else 0
+            time.sleep(0.05)
+        self.type(key)
+
     def wait(self, timeout: float = 20.0) -> int:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -241,7 +256,7 @@ def test_ctrl_c_or_end_of_input_in_a_terminal_writes_nothing(tmp_path: Path, key
     term.expect("Score for Job skills (1-5): ")
     term.type("4\r")
     term.expect("Score for Job performance (1-5): ")
-    term.type(key)
+    term.interrupt(key)
     term.expect("nothing was written")
     assert term.wait() == code
     assert "Traceback" not in term.screen

@@ -99,8 +99,9 @@ def describe_evidence(evidence: Evidence) -> list[str]:
     count = len(evidence.entries)
     lines = [f"  Journal evidence {since}: {count} entr{'y' if count == 1 else 'ies'}"]
     for entry in evidence.entries[:_EVIDENCE_SHOWN]:
-        impact = f" ({entry.impact})" if entry.impact else ""
-        lines.append(f"   - {entry.date.isoformat()} {entry.title}{impact}")
+        lines.append(f"   - {entry.date.isoformat()} {entry.title}")
+        if entry.impact:
+            lines.append(f"     Impact: {entry.impact}")
     if count > _EVIDENCE_SHOWN:
         lines.append(f"   ... and {count - _EVIDENCE_SHOWN} more")
     return lines
