@@ -106,6 +106,9 @@ def test_report_on_a_site_made_by_init(tmp_path: Path) -> None:
     result = run(tmp_path / "mine", "report", "--since", "2026-01-01")
     assert "**Started a career journal**" in result.output
     assert "### Engineer, Example Corp" in result.output
+    kept = run(tmp_path / "mine" / "content", "report", "--since", "2026-01-01", "--output", "review.md")
+    assert kept.exit_code == 0 and (tmp_path / "mine" / "content" / "review.md").read_text() == result.output
+    assert_clean(tmp_path / "mine")
 
 
 def test_an_empty_period_says_so() -> None:

@@ -120,3 +120,10 @@ def test_schema_on_a_site_made_by_init_refuses_since_init_wrote_them(tmp_path: P
     fresh = run(tmp_path / "mine", "schema", "schemas-new")
     assert fresh.exit_code == 1  # frontmatter.json exists too, so nothing is written
     assert not (tmp_path / "mine" / "schemas-new").exists()
+    site = tmp_path / "mine"
+    made_by_init = {p: p.read_bytes() for p in [site / "frontmatter.json", *sorted((site / "schemas").iterdir())]}
+    for path in made_by_init:
+        path.unlink()
+    assert run(site, "schema").exit_code == 0
+    assert {p: p.read_bytes() for p in made_by_init} == made_by_init
+    assert_clean(site)

@@ -76,7 +76,8 @@ def _fm_field(name: str, schema: dict[str, Any], description: str, required: boo
         subfields = [_fm_field(sub, prop, "", sub in schema.get("required", ())) for sub, prop in schema["properties"].items()]
         field.update(type="fields", fields=[f for f in subfields if f is not None])
     elif kind == "string" or (isinstance(kind, list) and "string" in kind):
-        field.update(type="string")
+        # Every text field of the format is one line; the body holds the prose.
+        field.update(type="string", single=True)
     else:
         # Lists of mappings (decision options, profile links) are edited as YAML text.
         return None
