@@ -151,7 +151,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         for problem in self.site.problems:
             log.warning(problem.format())
 
-        planned = {page.src_path for page in self.site.pages}
+        # Only the user's own planned files stay; a generated page may take a private file's place.
+        planned = {page.src_path for page in self.site.pages if not page.generated}
         for file in ours:
             is_markdown = file.src_uri.lower().endswith(".md")
             keep = file.src_uri in planned if is_markdown else file.src_uri in self.site.assets

@@ -98,12 +98,15 @@ Part = Callable[[Corpus, BuildContext], Contribution]
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
-    parts: list[Part] = [record_pages]
+    from .portfolio import portfolio_part  # parts build on this module's types
+
+    parts: list[Part] = [record_pages, portfolio_part]
     pages: list[SitePage] = []
     files: list[SiteFile] = []
     nav: list[NavItem] = []
     problems: list[Problem] = []
-    taken = set(context.user_pages)
+    # A generated page never replaces a user's file that this build shows; a private one it may.
+    taken = set(context.user_pages) if context.audience == "private" else set(visible.public_paths())
     for part in parts:
         contribution = part(visible, context)
         for page in contribution.pages:
