@@ -64,3 +64,42 @@ def test_partial_dates() -> None:
 def test_today_honours_source_date_epoch() -> None:
     assert build_today({"SOURCE_DATE_EPOCH": "1795305600"}) == dt.date(2026, 11, 22)
     assert build_today({}) == dt.date.today()
+
+
+_SOURCES = [
+    "index.md",
+    "README.md",
+    "a.md",
+    "journal/a.md",
+    "journal/index.md",
+    "journal/2026/a.md",
+    "journal/2026/b.md",
+    "journal/2025/index.md",
+    "skills/python.md",
+    "skills/index.md",
+    "portfolio/achievements/index.md",
+    "journal/a b.md",
+]
+
+
+@pytest.mark.parametrize("directory", [True, False], ids=["directory-urls", "file-urls"])
+def test_relative_url_agrees_with_posixpath_for_every_pair(directory: bool) -> None:
+    import posixpath
+
+    from careerfolio.urls import asset_url
+
+    def reference(src: str, dst: str) -> str:
+        here, there = page_url(src, directory), page_url(dst, directory)
+        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        rel = posixpath.relpath(there or ".", here_dir.rstrip("/") or ".")
+        if there.endswith("/") or not there:
+            rel = "./" if rel == "." else rel.rstrip("/") + "/"
+        return rel
+
+    for src in _SOURCES:
+        for dst in _SOURCES:
+            assert relative_url(src, dst, directory) == reference(src, dst), (src, dst)
+        for asset in ("resume.json", "feed.xml", "assets/cv.pdf", "journal/2026/photo.png", "../outside.txt"):
+            here = page_url(src, directory)
+            here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+            assert asset_url(src, asset, directory) == posixpath.relpath(asset, here_dir.rstrip("/") or "."), (src, asset)

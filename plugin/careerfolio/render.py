@@ -37,6 +37,9 @@ def environment() -> Environment:
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=select_autoescape(enabled_extensions=("html", "xml", "svg", "md", "j2"), default_for_string=True, default=True),
         undefined=StrictUndefined,
+        # Our templates ship with the package and never change during a build; checking each
+        # one's mtime on every render costs a stat per page.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

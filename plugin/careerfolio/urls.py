@@ -24,8 +24,7 @@ def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) ->
     here = page_url(from_src, use_directory_urls)
     there = page_url(to_src, use_directory_urls)
     here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    base = here_dir.rstrip("/") or "."
-    rel = posixpath.relpath(there or ".", base)
+    rel = _relpath(there or ".", here_dir.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel.rstrip("/") + "/"
     return rel
@@ -35,7 +34,26 @@ def asset_url(from_src: str, asset_path: str, use_directory_urls: bool = True) -
     """A link from a page to a file at a site-relative path such as `resume.json`."""
     here = page_url(from_src, use_directory_urls)
     here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return posixpath.relpath(asset_path, here_dir.rstrip("/") or ".")
+    return _relpath(asset_path, here_dir.rstrip("/") or ".")
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for site-relative paths, without its calls to getcwd.
+
+    A site has one link per record and page, thousands in all; relpath makes
+    both paths absolute against the working directory first, which costs
+    more than the rest of a page's header together.
+    """
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    if ".." in to or ".." in base:
+        return posixpath.relpath(path, start)  # rare; let posixpath resolve the parent steps
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def safe_link(url: str | None) -> str | None:
