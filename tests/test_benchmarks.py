@@ -134,3 +134,13 @@ def test_a_failed_serve_measurement_fails_its_target() -> None:
     targets = {t["target"]: t["ok"] for t in run.evaluate_targets(builds, {}, [fast, never])}
     assert targets["`mkdocs serve` rebuild vs full private build, N = 5000"] is True
     assert targets["`mkdocs serve --dirty` rebuild vs full private build, N = 5000"] is False
+
+
+def test_serve_shows_each_saved_change_of_an_entry(tmp_path: Path) -> None:
+    # Also the plugin's parse cache under `mkdocs serve`: a stale source would never show the second title.
+    career = generate.generate_career(tmp_path / "site", 20)
+    result = run.measure_serve(career, tmp_path, edits=2, dirty=False, timeout=120)
+    assert result.ok, result.note
+    assert len(result.rebuild_seconds) == 2
+    assert all(0 < seconds < 120 for seconds in result.rebuild_seconds)
+    assert not list(tmp_path.glob("site/site*"))  # serve builds into a temporary folder of its own

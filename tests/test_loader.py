@@ -62,3 +62,24 @@ def test_read_tree_finds_markdown_in_any_case_and_skips_dot_folders(tmp_path) ->
     (tmp_path / ".git" / "c.md").write_bytes(b"z")
     (tmp_path / "image.png").write_bytes(b"p")
     assert [p for p, _ in loader.read_tree(tmp_path)] == ["journal/B.MD", "journal/a.md"]
+
+
+def test_the_source_cache_parses_a_file_again_only_when_its_bytes_change() -> None:
+    cache = loader.SourceCache()
+    first = cache.parse("journal/a.md", b"---\ntitle: One\n---\nBody\n")
+    assert cache.parse("journal/a.md", b"---\ntitle: One\n---\nBody\n") is first
+    changed = cache.parse("journal/a.md", b"---\ntitle: Two\n---\nBody\n")
+    assert changed.meta == {"title": "Two"}
+    assert changed.meta == parse_source("journal/a.md", b"---\ntitle: Two\n---\nBody\n").meta
+    # The same bytes under another path are another file: its problems must name that path.
+    other = cache.parse("journal/b.md", b"---\ntitle: Two\n---\nBody\n")
+    assert other is not changed and other.path == "journal/b.md"
+
+
+def test_the_source_cache_forgets_files_that_are_gone() -> None:
+    cache = loader.SourceCache()
+    kept = cache.parse("a.md", b"---\ntitle: A\n---\n")
+    gone = cache.parse("b.md", b"---\ntitle: B\n---\n")
+    cache.keep_only(["a.md"])
+    assert cache.parse("a.md", b"---\ntitle: A\n---\n") is kept
+    assert cache.parse("b.md", b"---\ntitle: B\n---\n") is not gone

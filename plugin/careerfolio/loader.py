@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,32 @@ def parse_source(path: str, data: bytes) -> Source:
     problems.extend(yaml_problems)
     readable = meta is not None
     return Source(path, meta or {}, key_lines, body, closing + 2, True, tuple(problems), readable)
+
+
+class SourceCache:
+    """Sources parsed by earlier builds of one process, reused while a file's bytes stay the same.
+
+    `mkdocs serve` rebuilds the whole site after every save; with this, only
+    the saved file is parsed again. Sources are immutable, so sharing is safe.
+    """
+
+    def __init__(self) -> None:
+        self._sources: dict[str, tuple[bytes, Source]] = {}
+
+    def parse(self, path: str, data: bytes) -> Source:
+        """parse_source(path, data), from the cache when the same bytes were parsed before."""
+        hit = self._sources.get(path)
+        if hit is not None and hit[0] == data:
+            return hit[1]
+        source = parse_source(path, data)
+        self._sources[path] = (data, source)
+        return source
+
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget files that are gone, so that a long session does not grow without end."""
+        wanted = set(paths)
+        for path in [p for p in self._sources if p not in wanted]:
+            del self._sources[path]
 
 
 def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any] | None, dict[FieldPath, int], list[Problem]]:

@@ -22,8 +22,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, build_corpus, load_corpus
 from .dates import build_today
+from .loader import SourceCache
 from .render import templates_dir
 from .settings import Settings
 from .site import BuildContext, Site, build_site
@@ -66,6 +67,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.audience: Literal["public", "private"] = "public"
         self.corpus: Corpus | None = None
         self.site: Site | None = None
+        self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
 
     # -- configuration -------------------------------------------------------------
 
@@ -135,7 +137,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             else:
                 assets.append(file.src_uri)
 
-        self.corpus = load_corpus(markdown, self.settings)
+        if self.command == "serve":
+            # MkDocs rebuilds everything after each save; files whose bytes did not change are not parsed again.
+            self.sources.keep_only(path for path, _ in markdown)
+            self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings)
+        else:
+            self.corpus = load_corpus(markdown, self.settings)
         for problem in self.corpus.problems:
             log.warning(problem.format())
 
