@@ -79,3 +79,24 @@ def test_malformed_front_matter_is_never_rendered_as_text(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     text = "\n".join(output_text(root / "site").values())
     assert "zq-salary-marker" not in text and "zq-body-marker" not in text
+
+
+def test_a_record_page_has_our_header_once_above_the_users_markdown(tmp_path: Path) -> None:
+    # The header reaches the page without passing through Markdown; the body still does.
+    body = "---\n\nWhat *happened*, in [one link](https://example.com).\n\n## What came of it\n"
+    root = write_site(
+        tmp_path, [make_skill("python"), make_entry(path="journal/2026/win.md", title="A <b>bold</b> win", skills=["python"], body=body)]
+    )
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((root / "site" / "journal" / "2026" / "win" / "index.html").read_text(), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None
+    headers = article.select(".cf-record")
+    assert len(headers) == 1
+    assert [h1.get_text() for h1 in article.find_all("h1")] == ["A <b>bold</b> win"]  # escaped text, once
+    assert headers[0].select_one("a[href='../../../skills/python/']") is not None
+    later = headers[0].find_all_next()
+    assert article.find("hr") in later and article.find("em") in later  # the body comes after the header, as Markdown
+    assert article.find("em").get_text() == "happened"
+    assert article.find("h2").get("id") == "what-came-of-it"

@@ -185,8 +185,13 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         planned = self.site.page(page.file.src_uri) if self.site else None
         if planned is None:
             return None
+        markdown = planned.markdown
+        if planned.header and markdown.startswith(planned.header):
+            # Our header is finished HTML: Python-Markdown would only parse it to pass it through,
+            # which costs more than the body. on_page_content puts it back above the body.
+            markdown = markdown[len(planned.header) :].lstrip("\n")
         # MkDocs would parse front matter again, more forgivingly; give it none.
-        return _without_front_matter(planned.markdown)
+        return _without_front_matter(markdown)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
@@ -199,6 +204,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 meta[key] = planned.meta[key]
         page.meta = meta
         return markdown
+
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        planned = self.site.page(page.file.src_uri) if self.site else None
+        if planned is None or not planned.header or not planned.markdown.startswith(planned.header):
+            return None
+        return f"{planned.header}\n\n{content}"
 
 
 def _without_front_matter(markdown: str) -> str:

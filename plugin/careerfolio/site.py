@@ -31,6 +31,8 @@ class SitePage:
     markdown: str
     generated: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
+    # HTML of ours that `markdown` starts with; an engine may add it to the rendered body instead of parsing it.
+    header: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,60 +142,38 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     out = Contribution()
     common = {"context": context, "corpus": corpus}
     for entry in corpus.entries:
-        out.pages.append(
-            SitePage(entry.path, entry.title, _with_body("pages/entry.html", entry.body, entry=entry, **common), generated=False)
-        )
+        out.pages.append(_record_page(entry.path, entry.title, "pages/entry.html", entry.body, entry=entry, **common))
     for skill in corpus.skills:
-        out.pages.append(
-            SitePage(skill.path, skill.name, _with_body("pages/skill.html", skill.body, skill=skill, **common), generated=False)
-        )
+        out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, **common))
     for role in corpus.roles:
         title = f"{role.title}, {role.organization}"
-        out.pages.append(SitePage(role.path, title, _with_body("pages/role.html", role.body, role=role, **common), generated=False))
+        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, **common))
     for page in corpus.pages:
         out.pages.append(SitePage(page.path, page.title or _title_from_path(page.path), page.body, generated=False))
     if corpus.profile is not None:
         profile = corpus.profile
-        out.pages.append(
-            SitePage(profile.path, profile.name, _with_body("pages/profile.html", profile.body, profile=profile, **common), generated=False)
-        )
+        out.pages.append(_record_page(profile.path, profile.name, "pages/profile.html", profile.body, profile=profile, **common))
     if context.audience == "private":
         for checkup in corpus.checkups:
             out.pages.append(
-                SitePage(
-                    checkup.path,
-                    f"Check-up of {checkup.date.isoformat()}",
-                    _with_body("pages/checkup.html", checkup.body, checkup=checkup, **common),
-                    generated=False,
+                _record_page(
+                    checkup.path, f"Check-up of {checkup.date.isoformat()}", "pages/checkup.html", checkup.body, checkup=checkup, **common
                 )
             )
         for contact in corpus.contacts:
-            out.pages.append(
-                SitePage(
-                    contact.path, contact.name, _with_body("pages/contact.html", contact.body, contact=contact, **common), generated=False
-                )
-            )
+            out.pages.append(_record_page(contact.path, contact.name, "pages/contact.html", contact.body, contact=contact, **common))
         for decision in corpus.decisions:
-            out.pages.append(
-                SitePage(
-                    decision.path,
-                    decision.title,
-                    _with_body("pages/decision.html", decision.body, decision=decision, **common),
-                    generated=False,
-                )
-            )
+            out.pages.append(_record_page(decision.path, decision.title, "pages/decision.html", decision.body, decision=decision, **common))
         if corpus.layoff_plan is not None:
             plan = corpus.layoff_plan
-            out.pages.append(
-                SitePage(plan.path, "Layoff plan", _with_body("pages/layoff_plan.html", plan.body, plan=plan, **common), generated=False)
-            )
+            out.pages.append(_record_page(plan.path, "Layoff plan", "pages/layoff_plan.html", plan.body, plan=plan, **common))
     return out
 
 
-def _with_body(template: str, body: str, **context: Any) -> str:
-    """Our HTML header (escaped by the template) followed by the user's own Markdown body."""
+def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
+    """A record's page: our HTML header (escaped by the template) followed by the user's own Markdown body."""
     header = render_template(template, **context).strip()
-    return f"{header}\n\n{body}" if header else body
+    return SitePage(src_path, title, f"{header}\n\n{body}" if header else body, generated=False, header=header)
 
 
 def _title_from_path(path: str) -> str:
