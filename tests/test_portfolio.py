@@ -30,7 +30,7 @@ def entry(name: str, day: str, **fields: Any) -> tuple[str, bytes]:
 
 
 def all_text(site: Site) -> str:
-    return "\n".join([p.markdown for p in site.pages] + [f.content if isinstance(f.content, str) else "" for f in site.files])
+    return "\n".join([p.text for p in site.pages] + [f.content if isinstance(f.content, str) else "" for f in site.files])
 
 
 def test_entries_are_grouped_by_year_newest_first() -> None:

@@ -172,7 +172,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         for page in self.site.pages:
             if page.generated:
-                files.append(File.generated(config, page.src_path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+                files.append(File.generated(config, page.src_path, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV))
         for extra in self.site.files:
             files.append(File.generated(config, extra.dest_path, content=extra.content))
         if config.nav is None and self.site.nav:
@@ -185,13 +185,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         planned = self.site.page(page.file.src_uri) if self.site else None
         if planned is None:
             return None
-        markdown = planned.markdown
-        if planned.header and markdown.startswith(planned.header):
-            # Our header is finished HTML: Python-Markdown would only parse it to pass it through,
-            # which costs more than the body. on_page_content puts it back above the body.
-            markdown = markdown[len(planned.header) :].lstrip("\n")
+        # Only the Markdown: our header is finished HTML, which Python-Markdown would parse only to
+        # pass it through, at more cost than the body. on_page_content puts it above the body.
         # MkDocs would parse front matter again, more forgivingly; give it none.
-        return _without_front_matter(markdown)
+        return _without_front_matter(planned.markdown)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
@@ -207,7 +204,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
-        if planned is None or not planned.header or not planned.markdown.startswith(planned.header):
+        if planned is None or not planned.header:
             return None
         return f"{planned.header}\n\n{content}"
 

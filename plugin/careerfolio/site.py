@@ -24,15 +24,24 @@ Audience = Literal["public", "private"]
 
 @dataclass(frozen=True)
 class SitePage:
-    """A page MkDocs renders: the user's file (`generated=False`) or one of ours."""
+    """A page MkDocs renders: the user's file (`generated=False`) or one of ours.
+
+    The page is `header`, finished HTML of ours, above `markdown`, rendered as
+    Markdown. Keeping them apart spares the Markdown parser our HTML and lets
+    a record's page share the record's body instead of copying it.
+    """
 
     src_path: str
     title: str
     markdown: str
     generated: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
-    # HTML of ours that `markdown` starts with; an engine may add it to the rendered body instead of parsing it.
     header: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole page as one Markdown document, for engines that take only Markdown."""
+        return f"{self.header}\n\n{self.markdown}" if self.header else self.markdown
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,7 @@ def _linked_assets(pages: Iterable[SitePage], assets: frozenset[str]) -> frozens
     """Only the non-Markdown files that a published page links to."""
     linked = set()
     for page in pages:
-        for _, target in link_targets(page.src_path, page.markdown):
+        for _, target in link_targets(page.src_path, page.text):
             if target in assets:
                 linked.add(target)
     return frozenset(linked)
@@ -171,9 +180,8 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
 
 
 def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
-    """A record's page: our HTML header (escaped by the template) followed by the user's own Markdown body."""
-    header = render_template(template, **context).strip()
-    return SitePage(src_path, title, f"{header}\n\n{body}" if header else body, generated=False, header=header)
+    """A record's page: our HTML header (escaped by the template) above the user's own Markdown body."""
+    return SitePage(src_path, title, body, generated=False, header=render_template(template, **context).strip())
 
 
 def _title_from_path(path: str) -> str:

@@ -1,0 +1,32 @@
+"""The site plan: record pages keep our header apart from the user's Markdown, and both count for links."""
+
+from __future__ import annotations
+
+from careerfolio.corpus import load_corpus
+from careerfolio.settings import Settings
+from careerfolio.site import BuildContext, Site, build_site
+from conftest import TODAY, make_entry, make_role
+
+
+def _public_site(files: list[tuple[str, bytes]], assets: list[str]) -> Site:
+    corpus = load_corpus(files)
+    return build_site(corpus, BuildContext("public", TODAY, Settings(), user_pages=frozenset(p for p, _ in files)), assets)
+
+
+def test_a_record_page_shares_the_records_body_and_keeps_the_header_apart() -> None:
+    site = _public_site([make_entry(path="journal/2026/win.md", title="Won", body="What *happened*.")], [])
+    page = site.page("journal/2026/win.md")
+    assert page is not None
+    entry = load_corpus([make_entry(path="journal/2026/win.md", title="Won", body="What *happened*.")]).entries[0]
+    assert page.markdown == entry.body
+    assert page.header.startswith("<div") and "Won" in page.header and "happened" not in page.header
+    assert page.text == f"{page.header}\n\n{page.markdown}"
+
+
+def test_a_file_linked_only_from_a_header_is_published() -> None:
+    # A role's site may be a relative link to a file beside it; it sits in the header, not in the body.
+    files = [make_role("acme", url="org-chart.pdf")]
+    site = _public_site(files, ["roles/org-chart.pdf", "roles/salary.pdf"])
+    page = site.page("roles/acme.md")
+    assert page is not None and "org-chart.pdf" in page.header
+    assert site.assets == frozenset({"roles/org-chart.pdf"})
