@@ -109,7 +109,7 @@ def test_a_private_skill_on_a_public_entry_is_never_named() -> None:
     )
     for audience in ("public", "private"):
         out = portfolio_part(corpus, context(audience))
-        text = "\n".join(p.markdown for p in out.pages) + "".join(str(f.content) for f in out.files)
+        text = "\n".join(p.text for p in out.pages) + "".join(str(f.content) for f in out.files)
         assert "Python" in text
         assert "negotiation" not in text.lower(), audience
     site = build_site(corpus, context("public"))
@@ -125,7 +125,7 @@ def test_unsafe_links_are_dropped_and_safe_ones_kept() -> None:
     assert view.profile is not None
     assert [link.url for link in view.profile.links] == ["https://dana.example"]
     assert view.roles[0].url is None
-    markdown = "\n".join(p.markdown for p in portfolio_part(corpus, context()).pages)
+    markdown = "\n".join(p.text for p in portfolio_part(corpus, context()).pages)
     assert "javascript:" not in markdown
     assert 'href="https://dana.example"' in markdown
 
@@ -159,7 +159,7 @@ def test_front_matter_values_are_escaped_on_every_portfolio_page(field: str) -> 
     for page in site.pages:
         if field == "summary" and page.src_path in ("index.md", "profile.md"):
             continue  # the profile body is the user's own Markdown, rendered by MkDocs like any page
-        soup = BeautifulSoup(page.markdown, "html.parser")
+        soup = BeautifulSoup(page.text, "html.parser")
         assert soup.find("img") is None, page.src_path
         assert [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"] == [], page.src_path
     for file in site.files:

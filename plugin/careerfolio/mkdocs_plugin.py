@@ -206,7 +206,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         planned = self.site.page(page.file.src_uri) if self.site else None
         if planned is None or not planned.header:
             return None
-        return f"{planned.header}\n\n{content}"
+        return f"{planned.header}\n\n{content}" if content else planned.header
 
 
 def _without_front_matter(markdown: str) -> str:

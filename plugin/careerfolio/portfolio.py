@@ -317,14 +317,17 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         SitePage(
             paths.home, (view.profile and view.profile.headline) or name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)
         ),
-        SitePage(paths.achievements, "Achievements", render(paths.achievements, "portfolio/achievements.html")),
-        SitePage(paths.skills, "Skills", render(paths.skills, "portfolio/skills.html")),
-        SitePage(paths.experience, "Experience", render(paths.experience, "portfolio/experience.html")),
+        # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
+        # (one entry each, thousands on a long career) only to pass them through.
+        SitePage(paths.achievements, "Achievements", "", header=render(paths.achievements, "portfolio/achievements.html")),
+        SitePage(paths.skills, "Skills", "", header=render(paths.skills, "portfolio/skills.html")),
+        SitePage(paths.experience, "Experience", "", header=render(paths.experience, "portfolio/experience.html")),
         SitePage(
             paths.resume,
             "Résumé",
-            render(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
+            "",
             meta={"hide": ["navigation", "toc"]},
+            header=render(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
         ),
     ]
     out.files += [
