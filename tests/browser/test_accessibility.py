@@ -1,0 +1,87 @@
+"""axe-core finds no serious or critical accessibility violation, in the light and the dark palette."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from .conftest import AXE_JS, MATERIAL_SCHEMES, NODE_MODULES, Audience, BuiltSite, Scheme, Visit, artifact_path, require
+from .pages import CASES, PageCase, skip_if_not_built
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def axe_version_wanted() -> str:
+    """The axe-core version package.json pins."""
+    package = json.loads((NODE_MODULES.parent / "package.json").read_text(encoding="utf-8"))
+    return str(package["devDependencies"]["axe-core"])
+
+
+def run_axe(visit: Visit) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it stands, every rule enabled by default."""
+    visit.page.add_script_tag(path=str(AXE_JS))
+    assert visit.page.evaluate("axe.version") == axe_version_wanted(), "node_modules holds another axe-core than package.json pins"
+    result: list[dict[str, Any]] = visit.page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return result
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['impact']} {violation['id']}: {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_axe_finds_no_serious_violation(
+    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], visit_page: Callable[..., Visit]
+) -> None:
+    require(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(NODE_MODULES.parent)}, from `npm ci`)")
+    site = sites[case.audience]
+    skip_if_not_built(case, site)
+    visit = visit_page(site.url(case.url_path), scheme)
+    # Material picks the palette from the emulated preference; check it did, or "dark" would test light twice.
+    assert visit.page.evaluate("document.body.dataset.mdColorScheme") == MATERIAL_SCHEMES[scheme]
+
+    blocking = [v for v in run_axe(visit) if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"{case.url_path} ({scheme}):\n{describe(blocking)}"
+
+
+def test_the_palette_toggle_works_from_the_keyboard(public_site: BuiltSite, visit_page: Callable[..., Visit]) -> None:
+    """A keyboard user reaches the palette toggle with Tab and switches to the dark scheme, which axe also accepts."""
+    visit = visit_page(public_site.url("/profile/"), "light")
+    page = visit.page
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('[data-md-component=palette]') !== null"):
+            break
+    else:
+        pytest.fail("twenty presses of Tab never reached the palette toggle")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5000)
+    blocking = [v for v in run_axe(visit) if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"dark scheme chosen with the keyboard:\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_opens_from_the_keyboard_as_a_named_dialog(scheme: Scheme, public_site: BuiltSite, visit_page: Callable[..., Visit]) -> None:
+    """The search dialog opens with a key, has a name a screen reader announces, and its results pass axe."""
+    visit = visit_page(public_site.url("/profile/"), scheme)
+    page = visit.page
+    page.keyboard.press("/")  # Material's shortcut for search
+    page.keyboard.type("airflow")
+    dialog = page.get_by_role("dialog", name="Search")
+    result = dialog.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=10000)
+    assert page.evaluate("document.activeElement.matches('.md-search__input')"), "the search field did not take the focus"
+    page.screenshot(path=artifact_path("screenshots", f"public-search-{scheme}.png"))
+    blocking = [v for v in run_axe(visit) if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"search open ({scheme}):\n{describe(blocking)}"

@@ -1,0 +1,89 @@
+"""The pages open in Chromium, show their content, log no error and fetch nothing off the machine."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback
+from .pages import CASES, PageCase, skip_if_not_built
+
+pytestmark = pytest.mark.browser
+
+# Attributes through which a page makes the browser fetch something by itself (links a person follows are not among them).
+_FETCHING = {
+    "link": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "iframe": ("src",),
+    "audio": ("src",),
+    "video": ("src", "poster"),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+}
+_CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_page_shows_its_content_without_errors_or_outside_requests(
+    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], visit_page: Callable[..., Visit]
+) -> None:
+    site = sites[case.audience]
+    skip_if_not_built(case, site)
+    visit = visit_page(site.url(case.url_path), scheme)
+    visit.page.screenshot(path=artifact_path("screenshots", f"{case.id}-{scheme}.png"), full_page=True)
+
+    content = visit.page.locator(".md-content")
+    for text in case.expected:
+        assert content.get_by_text(text).first.is_visible(), f"{case.url_path}: {text!r} is not visible"
+    # The private build says so on every page; the public one never does.
+    banner = visit.page.locator(".cf-private-banner")
+    if case.audience == "private":
+        assert banner.is_visible(), f"{case.url_path}: the private banner is not visible"
+    else:
+        assert banner.count() == 0, f"{case.url_path}: a public page carries the private banner"
+    assert visit.outside == [], f"{case.url_path}: requests left the loopback address"
+    assert visit.errors == [], f"{case.url_path}: errors while loading"
+
+
+def _outside_urls_in_html(path: Path) -> list[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    found = []
+    for tag, attributes in _FETCHING.items():
+        for element in soup.find_all(tag):
+            for attribute in attributes:
+                value = element.get(attribute)
+                if not isinstance(value, str):
+                    continue
+                # srcset holds "url width, url width"; a lone URL splits into itself.
+                urls = [part.split()[0] for part in value.split(",") if part.strip()] if attribute == "srcset" else [value]
+                found += [url for url in urls if url.startswith(("http:", "https:", "//")) and not is_loopback(url)]
+    for style in soup.find_all("style"):
+        found += _CSS_URL.findall(style.get_text())
+    for element in soup.find_all(style=True):
+        found += _CSS_URL.findall(str(element["style"]))
+    return found
+
+
+@pytest.mark.parametrize("audience", ["public", "private"])
+def test_no_built_file_makes_the_browser_fetch_from_elsewhere(audience: Audience, sites: dict[Audience, BuiltSite]) -> None:
+    """Every page and stylesheet of the build, not only the ones opened: fonts, scripts and images are local."""
+    site = sites[audience]
+    outside = {}
+    for path in site.html_files():
+        if urls := _outside_urls_in_html(path):
+            outside[path.relative_to(site.root).as_posix()] = urls
+    for path in sorted(site.root.rglob("*.css")):
+        if urls := [url for url in _CSS_URL.findall(path.read_text(encoding="utf-8")) if not is_loopback(url)]:
+            outside[path.relative_to(site.root).as_posix()] = urls
+    assert site.html_files(), "the build made no HTML"
+    assert outside == {}
