@@ -192,6 +192,25 @@ def visit_page(browser: Browser) -> Iterator[Callable[..., Visit]]:
         visit.page.context.close()
 
 
+@pytest.fixture(scope="session")
+def shared_visit(browser: Browser) -> Iterator[Callable[[str, Scheme], Visit]]:
+    """One visit per URL and colour scheme for the whole run: the page checks and axe look at the same load.
+
+    Only for checks that leave the page as they found it (reading, screenshots, axe);
+    a check that types, clicks or changes the palette opens its own with `visit_page`.
+    """
+    opened: dict[tuple[str, Scheme], Visit] = {}
+
+    def opener(url: str, scheme: Scheme) -> Visit:
+        if (url, scheme) not in opened:
+            opened[url, scheme] = open_page(browser, url, scheme)
+        return opened[url, scheme]
+
+    yield opener
+    for visit in opened.values():
+        visit.page.context.close()
+
+
 def artifact_path(*parts: str) -> Path:
     """A path under test-artifacts/ (git-ignored), its folder created."""
     path = ARTIFACTS.joinpath(*parts)

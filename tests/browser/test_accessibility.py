@@ -42,12 +42,12 @@ def describe(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_axe_finds_no_serious_violation(
-    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], visit_page: Callable[..., Visit]
+    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
     require(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(NODE_MODULES.parent)}, from `npm ci`)")
     site = sites[case.audience]
     skip_if_not_built(case, site)
-    visit = visit_page(site.url(case.url_path), scheme)
+    visit = shared_visit(site.url(case.url_path), scheme)
     # Material picks the palette from the emulated preference; check it did, or "dark" would test light twice.
     assert visit.page.evaluate("document.body.dataset.mdColorScheme") == MATERIAL_SCHEMES[scheme]
 

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback
+from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback, open_page, serve
 from .pages import CASES, PageCase, skip_if_not_built
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -35,11 +39,11 @@ _CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'"
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
 def test_page_shows_its_content_without_errors_or_outside_requests(
-    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], visit_page: Callable[..., Visit]
+    case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
     site = sites[case.audience]
     skip_if_not_built(case, site)
-    visit = visit_page(site.url(case.url_path), scheme)
+    visit = shared_visit(site.url(case.url_path), scheme)
     visit.page.screenshot(path=artifact_path("screenshots", f"{case.id}-{scheme}.png"), full_page=True)
 
     content = visit.page.locator(".md-content")
@@ -87,3 +91,24 @@ def test_no_built_file_makes_the_browser_fetch_from_elsewhere(audience: Audience
             outside[path.relative_to(site.root).as_posix()] = urls
     assert site.html_files(), "the build made no HTML"
     assert outside == {}
+
+
+def test_the_guards_catch_a_page_that_calls_out(browser: Browser, tmp_path: Path) -> None:
+    """What the checks above rely on: a Google Fonts link is both found in the file and blocked in the browser."""
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Calls out</title>'
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"></head>'
+        "<body><p>Text</p></body></html>",
+        encoding="utf-8",
+    )
+    assert _outside_urls_in_html(page) == ["https://fonts.googleapis.com/css?family=Roboto"]
+    server = serve(tmp_path)
+    try:
+        visit = open_page(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+        visit.page.context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert visit.outside == ["https://fonts.googleapis.com/css?family=Roboto"]
+    assert visit.errors, "a blocked stylesheet should count as a failed request"
