@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -50,11 +49,11 @@ CHROMIUM_ARGS = [
 MATERIAL_SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}
 
 
-def require(present: bool, what: str) -> None:
+def require(present: bool, what: str, remedy: str) -> None:
     """Skip, or under CI=true fail, when a tool these checks need is missing."""
     if present:
         return
-    message = f"{what} is missing; `make test` (or .ci/run in CI) installs it"
+    message = f"{what} is missing ({remedy})"
     if os.environ.get("CI") == "true":
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
@@ -125,11 +124,11 @@ def sites(public_site: BuiltSite, private_site: BuiltSite) -> dict[Audience, Bui
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    require(CHROMIUM.is_file(), f"Chromium ({CHROMIUM}, Debian package chromium)")
+    require(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})", "apt-get install chromium chromium-driver; .ci/run does it")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        require(False, "Playwright for Python (the test extra)")
+        require(False, "Playwright for Python", "`make test` installs the test extra")
         raise
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -216,7 +215,3 @@ def artifact_path(*parts: str) -> Path:
     path = ARTIFACTS.joinpath(*parts)
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def java_present() -> bool:
-    return shutil.which("java") is not None

@@ -24,6 +24,7 @@ def axe_version_wanted() -> str:
 
 def run_axe(visit: Visit) -> list[dict[str, Any]]:
     """axe-core's violations on the page as it stands, every rule enabled by default."""
+    require(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(NODE_MODULES.parent)})", "`make test` installs it with npm ci")
     visit.page.add_script_tag(path=str(AXE_JS))
     assert visit.page.evaluate("axe.version") == axe_version_wanted(), "node_modules holds another axe-core than package.json pins"
     result: list[dict[str, Any]] = visit.page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
@@ -44,7 +45,6 @@ def describe(violations: list[dict[str, Any]]) -> str:
 def test_axe_finds_no_serious_violation(
     case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
-    require(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(NODE_MODULES.parent)}, from `npm ci`)")
     site = sites[case.audience]
     skip_if_not_built(case, site)
     visit = shared_visit(site.url(case.url_path), scheme)

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from conftest import REPO
+
 from .conftest import VNU_JAR, Audience, BuiltSite, require
 
 pytestmark = pytest.mark.browser
@@ -72,8 +74,10 @@ def describe(messages: list[dict[str, Any]], root: Path) -> str:
 @pytest.fixture(scope="session")
 def vnu_messages(sites: dict[Audience, BuiltSite], tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[dict[str, Any]]]:
     """Every page of both builds and the canary, checked in one run of the checker, messages by file."""
-    require(shutil.which("java") is not None, "Java (a JRE, for the Nu HTML Checker)")
-    require(VNU_JAR.is_file(), f"the Nu HTML Checker ({VNU_JAR.name}, npm vnu-jar, from `npm ci`)")
+    require(
+        shutil.which("java") is not None, "Java, which runs the Nu HTML Checker", "apt-get install default-jre-headless; .ci/run does it"
+    )
+    require(VNU_JAR.is_file(), f"the Nu HTML Checker ({VNU_JAR.relative_to(REPO)})", "`make test` installs it with npm ci")
     canary = tmp_path_factory.mktemp("vnu") / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     files = [canary, *sites["public"].html_files(), *sites["private"].html_files()]
