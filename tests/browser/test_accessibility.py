@@ -85,3 +85,22 @@ def test_search_opens_from_the_keyboard_as_a_named_dialog(scheme: Scheme, public
     page.screenshot(path=artifact_path("screenshots", f"public-search-{scheme}.png"))
     blocking = [v for v in run_axe(visit) if v["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"search open ({scheme}):\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in ("achievement", "profile", "dashboard")], ids=lambda case: case.id)
+def test_the_first_tab_offers_to_skip_to_the_content(
+    case: PageCase, sites: dict[Audience, BuiltSite], visit_page: Callable[..., Visit]
+) -> None:
+    """A keyboard user's first Tab shows "Skip to content", and following it leaves the header and navigation behind."""
+    site = sites[case.audience]
+    skip_if_not_built(case, site)
+    page = visit_page(site.url(case.url_path), "light").page
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.evaluate("element => element.matches('a.md-skip')"), "the first Tab stop is not the skip link"
+    box = skip.bounding_box()
+    assert box is not None and box["width"] > 1 and box["height"] > 1 and box["y"] >= 0, "the focused skip link is not on screen"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = page.evaluate("document.activeElement.closest('.md-header, .md-sidebar, .md-tabs, [data-md-component=skip]') === null")
+    assert after, "after skipping, Tab still lands in the header or the navigation"
