@@ -71,31 +71,34 @@ def describe(messages: list[dict[str, Any]], root: Path) -> str:
     return "\n".join(lines)
 
 
-@pytest.fixture(scope="session")
-def vnu_messages(sites: dict[Audience, BuiltSite], tmp_path_factory: pytest.TempPathFactory) -> dict[Path, list[dict[str, Any]]]:
-    """Every page of both builds and the canary, checked in one run of the checker, messages by file."""
+Messages = dict[Path, list[dict[str, Any]]]
+
+
+def run_vnu(files: list[Path], *options: str) -> Messages:
+    """Check `files` in one run of the Nu HTML Checker; its messages by file (Path() for none)."""
     require(
         shutil.which("java") is not None, "Java, which runs the Nu HTML Checker", "apt-get install default-jre-headless; .ci/run does it"
     )
     require(VNU_JAR.is_file(), f"the Nu HTML Checker ({VNU_JAR.relative_to(REPO)})", "`make test` installs it with npm ci")
-    canary = tmp_path_factory.mktemp("vnu") / "canary.html"
-    canary.write_text(CANARY, encoding="utf-8")
-    files = [canary, *sites["public"].html_files(), *sites["private"].html_files()]
-    result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    command = ["java", "-jar", str(VNU_JAR), *options, "--format", "json", "--exit-zero-always", "--stdout", *map(str, files)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    by_file: dict[Path, list[dict[str, Any]]] = {f.resolve(): [] for f in files}
+    by_file: Messages = {f.resolve(): [] for f in files}
     for message in json.loads(result.stdout)["messages"]:
-        # The checker writes file:/x/y.html; a message about no file at all lands under Path().
+        # The checker writes file:/x/y.html.
         by_file.setdefault(Path(unquote(urlsplit(message.get("url", "")).path)), []).append(message)
     return by_file
 
 
-def test_the_filter_keeps_our_errors_and_drops_only_materials(vnu_messages: dict[Path, list[dict[str, Any]]]) -> None:
+@pytest.fixture(scope="session")
+def vnu_messages(sites: dict[Audience, BuiltSite], tmp_path_factory: pytest.TempPathFactory) -> Messages:
+    """Every page of both builds and the canary, checked in one run."""
+    canary = tmp_path_factory.mktemp("vnu") / "canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    return run_vnu([canary, *sites["public"].html_files(), *sites["private"].html_files()])
+
+
+def test_the_filter_keeps_our_errors_and_drops_only_materials(vnu_messages: Messages) -> None:
     canary = next(messages for path, messages in vnu_messages.items() if path.name == "canary.html")
     kept = own_errors(canary)
     assert [m["extract"] for m in kept if "cf-facts" in m.get("extract", "")], "the checker or the filter missed an error in cf- markup"
@@ -103,12 +106,22 @@ def test_the_filter_keeps_our_errors_and_drops_only_materials(vnu_messages: dict
 
 
 @pytest.mark.parametrize("audience", ["public", "private"])
-def test_no_html_error_in_careerfolios_markup(
-    audience: Audience, sites: dict[Audience, BuiltSite], vnu_messages: dict[Path, list[dict[str, Any]]]
-) -> None:
+def test_no_html_error_in_careerfolios_markup(audience: Audience, sites: dict[Audience, BuiltSite], vnu_messages: Messages) -> None:
     site = sites[audience]
     pages = [path.resolve() for path in site.html_files()]
     assert pages, "the build made no HTML"
     unattributed = own_errors(vnu_messages.get(Path(), []))
     errors = unattributed + [m for path in pages for m in own_errors(vnu_messages[path])]
     assert not errors, describe(errors, site.root.resolve())
+
+
+def test_careerfolios_stylesheets_are_valid_css(tmp_path: Path) -> None:
+    """The stylesheets careerfolio ships (templates/**/*.css), and a broken canary that must be caught."""
+    stylesheets = sorted((REPO / "templates").rglob("*.css"))
+    assert stylesheets, "careerfolio ships no stylesheet"
+    canary = tmp_path / "canary.css"
+    canary.write_text(".cf-canary { colr: red; }\n", encoding="utf-8")
+    messages = run_vnu([canary, *stylesheets], "--css")
+    assert own_errors(messages.pop(canary.resolve())), "the checker missed an unknown property"
+    errors = [m for found in messages.values() for m in own_errors(found)]
+    assert not errors, describe(errors, REPO)
