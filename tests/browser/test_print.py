@@ -52,6 +52,7 @@ def test_printout_has_no_navigation_and_no_blank_page(
 
     pdf = print_pdf(visit, case.id)
     pages = [_words(page.extract_text() or "") for page in pdf.pages]
+    assert pages, "the printout has no page"
     assert all(pages), f"blank page(s) {[n + 1 for n, text in enumerate(pages) if not text]} of {len(pages)}"
     printed = " ".join(pages)
     for text in case.expected:
