@@ -16,6 +16,7 @@ from typing import Any, Literal
 from .corpus import Corpus
 from .links import link_targets
 from .problems import Problem, Severity
+from .redaction import redact_corpus
 from .render import render_template
 from .settings import Settings
 
@@ -103,6 +104,10 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
     files: list[SiteFile] = []
     nav: list[NavItem] = []
     problems: list[Problem] = []
+    if context.audience == "public":
+        # Every part sees public bodies without comments and without links to private pages.
+        visible, redacted = redact_corpus(visible, context.user_pages)
+        problems.extend(redacted)
     taken = set(context.user_pages)
     for part in parts:
         contribution = part(visible, context)
