@@ -51,6 +51,7 @@ _MAX_GUNZIP = 256 * 1024 * 1024
 _WORD = re.compile(r"\w+")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]*>")
+_LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _FIELD_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:\s*")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[/\\\"bfnrt])")
@@ -123,11 +124,14 @@ def _plain_lines(text: str) -> Iterator[str]:
         yield _TAG.sub(" ", line)
 
 
-def _slug_words(path: str) -> Words:
-    """The words of a file's name, which become part of its URL."""
-    stem = path.rsplit("/", 1)[-1]
-    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
-    return words_of(stem)
+def _name_words(path: str) -> list[Words]:
+    """The words of a file's name and path, which become part of URLs and file names of a site."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    found = [words_of(stem), words_of(name), words_of(path)]
+    if folder:
+        found.append(words_of(f"{folder.rsplit('/', 1)[-1]} {stem}"))
+    return found
 
 
 class _Collector:
@@ -145,15 +149,21 @@ class _Collector:
                         if is_meaningful(window):
                             self.private.setdefault(window, source)
 
-    def secret_words(self, source: str, words: Words) -> None:
-        for window in _windows(words):
-            if is_meaningful(window):
-                self.private.setdefault(window, source)
+    def secret_words(self, source: str, *all_words: Words) -> None:
+        for words in all_words:
+            for window in _windows(words):
+                if is_meaningful(window):
+                    self.private.setdefault(window, source)
 
     def public_text(self, *texts: str | None) -> None:
         for text in texts:
             if text:
-                self.public.append(words_of(text))
+                # Comments never reach the public site, so they do not make text public.
+                # Link targets are left out: a link to a private page is removed from the public site.
+                text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
+                self.public.append(words_of(_LINK_DESTINATION.sub("]", text)))
+                # Needles are cut from text as a reader sees it; so is the public text they are checked against.
+                self.public.extend(words_of(line) for line in _plain_lines(text))
 
     def finish(self) -> Secrets:
         lengths = {len(words) for words in self.private}
@@ -192,7 +202,7 @@ def build_secrets(
             c.secret_text(entry.path, *_comments(entry.body))
         else:
             c.secret_text(entry.path, entry.title, entry.impact, *entry.tags, entry.body)
-            c.secret_words(entry.path, _slug_words(entry.path))
+            c.secret_words(entry.path, *_name_words(entry.path))
         for person in entry.people:  # never published, even from public entries
             c.secret_words(entry.path, words_of(person))
     for skill in corpus.skills:
@@ -201,7 +211,7 @@ def build_secrets(
             c.secret_text(skill.path, *_comments(skill.body))
         else:
             c.secret_text(skill.path, skill.name, skill.body)
-            c.secret_words(skill.path, _slug_words(skill.path))
+            c.secret_words(skill.path, *_name_words(skill.path))
     for role in corpus.roles:
         if role.public:
             c.public_text(role.title, role.organization, role.location, role.url, role.body, role.id)
@@ -210,14 +220,14 @@ def build_secrets(
             c.secret_text(
                 role.path, role.title, role.organization, f"{role.title}, {role.organization}", role.location, role.url, role.body
             )
-            c.secret_words(role.path, _slug_words(role.path))
+            c.secret_words(role.path, *_name_words(role.path))
     for page in corpus.pages:
         if page.public:
             c.public_text(page.title, page.body, page.path)
             c.secret_text(page.path, *_comments(page.body))
         else:
             c.secret_text(page.path, page.title, page.body)
-            c.secret_words(page.path, _slug_words(page.path))
+            c.secret_words(page.path, *_name_words(page.path))
     profile = corpus.profile
     if profile is not None:
         texts = [profile.name, profile.headline, profile.email, profile.location, profile.body]
@@ -231,17 +241,17 @@ def build_secrets(
         c.secret_text(checkup.path, *checkup.actions, checkup.body)
     for contact in corpus.contacts:
         c.secret_text(contact.path, contact.name, contact.organization, contact.circle, contact.body)
-        c.secret_words(contact.path, words_of(contact.id))
+        c.secret_words(contact.path, *_name_words(contact.path))
     for decision in corpus.decisions:
         c.secret_text(decision.path, decision.title, decision.body, decision.choice, *(o.name for o in decision.options))
-        c.secret_words(decision.path, _slug_words(decision.path))
+        c.secret_words(decision.path, *_name_words(decision.path))
     if corpus.layoff_plan is not None:
         plan = corpus.layoff_plan
         c.secret_text(plan.path, plan.body, *(task.text for task in plan.tasks))
     for path, text in unpublished:
         if path in public_paths:
             continue
-        c.secret_words(path, _slug_words(path))
+        c.secret_words(path, *_name_words(path))
         if text:
             c.secret_text(path, "\n".join(_FIELD_KEY.sub("", line) for line in text.split("\n")))
     # What careerfolio itself writes on public pages.
