@@ -219,3 +219,39 @@ def test_an_explicit_nav_entry_for_a_private_page_is_left_out(tmp_path: Path) ->
     assert "mknavtitle" not in everything
     assert "mkhiddennav" not in everything
     assert "nav: an entry points at a page that is not public" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("snippets_config", "public_ok"),
+    [
+        ("  - pymdownx.snippets\n", False),  # base_path defaults to the working folder, which holds docs_dir
+        ("  - pymdownx.snippets:\n      base_path: [content/journal]\n", False),
+        ("  - pymdownx.snippets:\n      base_path: [snippets]\n", True),
+    ],
+    ids=["default-base", "inside-docs", "outside-docs"],
+)
+def test_snippets_that_can_reach_docs_are_refused_in_public_builds(tmp_path: Path, snippets_config: str, public_ok: bool) -> None:
+    files = [
+        make_entry(path="journal/public.md", body='--8<-- "journal/mksnippetsecret.md"'),
+        make_entry(path="journal/mksnippetsecret.md", title="Snippet target", visibility="private", body="mksnippetbody"),
+    ]
+    root = write_site(tmp_path, files, extra_config="markdown_extensions:\n" + snippets_config)
+    (root / "snippets").mkdir()
+    public = run_mkdocs(root, "build")
+    assert (public.returncode == 0) is public_ok, public.stderr
+    if public_ok:
+        assert "mksnippetbody" not in _everything(output_text(root / "site"))
+    else:
+        assert "pymdownx.snippets" in public.stderr
+        assert not (root / "site").exists()
+    # The private site may include anything.
+    assert run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": "private"}).returncode == 0
+
+
+def test_style_sheets_named_in_mkdocs_yml_are_published(tmp_path: Path) -> None:
+    files = [make_entry(), ("css/extra.css", b".md-header { color: teal }\n"), ("css/unused.css", b"body {}\n")]
+    root = write_site(tmp_path, files, extra_config="extra_css:\n  - css/extra.css\n")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "css" / "extra.css").is_file()
+    assert not (root / "site" / "css" / "unused.css").exists()
