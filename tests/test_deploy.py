@@ -8,10 +8,13 @@ tree.
 from __future__ import annotations
 
 import gzip
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import front_matter, make_contact, make_entry, run_mkdocs, write_site
 
@@ -120,3 +123,76 @@ def test_a_stale_leak_in_the_site_folder_stops_the_push(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "site/.draft.html" in result.stderr and "journal/2026/mkdeployfile.md" in result.stderr
     assert _refs(bare) == ""
+
+
+# -- the GitHub Actions workflows ------------------------------------------------------
+
+WORKFLOWS = Path(__file__).resolve().parent.parent / ".github" / "workflows"
+
+
+def _steps(workflow: str) -> list[dict[str, object]]:
+    data = yaml.safe_load((WORKFLOWS / workflow).read_text())
+    return [step for job in data["jobs"].values() for step in job["steps"]]
+
+
+def _step(workflow: str, name: str) -> dict[str, object]:
+    return next(step for step in _steps(workflow) if step.get("name") == name)
+
+
+@pytest.mark.parametrize("workflow", ["pages.yml", "publish-to-public-repo.yml"])
+def test_workflows_build_the_public_site_strictly_before_publishing(workflow: str) -> None:
+    steps = _steps(workflow)
+    build = next(i for i, step in enumerate(steps) if "mkdocs build --strict" in str(step.get("run", "")))
+    assert steps[build]["env"]["CAREERFOLIO_AUDIENCE"] == "public"  # type: ignore[index]
+    publishing = [
+        i for i, step in enumerate(steps) if "deploy-pages" in str(step.get("uses", "")) or "git push" in str(step.get("run", ""))
+    ]
+    uploads = [i for i, step in enumerate(steps) if "upload-pages-artifact" in str(step.get("uses", ""))]
+    assert all(i > build for i in publishing + uploads)
+    if workflow == "pages.yml":
+        assert uploads and str(steps[uploads[0]]["uses"]).startswith("actions/upload-pages-artifact@")
+        assert any(str(step.get("uses", "")).startswith("actions/deploy-pages@") for step in steps)
+
+
+def test_the_public_repo_workflow_refuses_to_run_in_a_public_repository() -> None:
+    first = _steps("publish-to-public-repo.yml")[0]
+    assert first["if"] == "${{ github.event.repository.private != true }}"
+    assert "exit 1" in str(first["run"])
+
+
+def _run_push_step(career: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    script = str(_step("publish-to-public-repo.yml", "Push the public site")["run"])
+    full_env = {"PATH": os.environ["PATH"], "HOME": str(career.parent), "PUBLIC_SITE_BRANCH": "main", **env}
+    return subprocess.run(["bash", "-c", script], cwd=career, env=full_env, capture_output=True, text=True, timeout=60)
+
+
+def test_the_push_step_publishes_one_commit_of_the_public_site(tmp_path: Path) -> None:
+    career, bare = _site(tmp_path)
+    assert run_mkdocs(career, "build", "--strict").returncode == 0
+    for _ in range(2):
+        shutil.rmtree(career / "site" / ".git", ignore_errors=True)
+        result = _run_push_step(career, PUBLIC_SITE_REMOTE=str(bare))
+        assert result.returncode == 0, result.stderr
+    # Forced each time: the branch never keeps an earlier build.
+    assert _git("rev-list", "--count", "main", cwd=bare).stdout.strip() == b"1"
+    author = _git("log", "-1", "--format=%an <%ae> %s", "main", cwd=bare).stdout.decode().strip()
+    assert author == "careerfolio <careerfolio@users.noreply.github.com> Publish the portfolio"
+    names = _git("ls-tree", "-r", "--name-only", "main", cwd=bare).stdout.decode().split()
+    assert ".nojekyll" in names and "journal/2026/public/index.html" in names
+    pushed = _pushed(bare)
+    assert PUBLIC_MARKER in pushed
+    for marker in PRIVATE_MARKERS:
+        assert marker not in pushed, marker
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"PUBLIC_SITE_REPOSITORY": "dana/career", "GITHUB_REPOSITORY": "dana/career"}],
+    ids=["no-target", "same-repository"],
+)
+def test_the_push_step_refuses_a_missing_or_same_target(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "site").mkdir()
+    result = _run_push_step(tmp_path, **env)
+    assert result.returncode != 0
+    assert "::error::" in result.stdout
+    assert not (tmp_path / "site" / ".git").exists()
