@@ -23,6 +23,7 @@ import pytest
 
 from careerfolio.redaction import LINK_REMOVED
 from conftest import (
+    REPO,
     front_matter,
     make_checkup,
     make_contact,
@@ -255,3 +256,10 @@ def test_style_sheets_named_in_mkdocs_yml_are_published(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "css" / "extra.css").is_file()
     assert not (root / "site" / "css" / "unused.css").exists()
+
+
+def test_the_example_career_passes_its_leak_guard(tmp_path: Path) -> None:
+    # Realistic content: private and public entries of the same months, people, shared phrases.
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file()

@@ -49,6 +49,8 @@ MIN_LETTERS = 4
 _MAX_GUNZIP = 256 * 1024 * 1024
 
 _WORD = re.compile(r"\w+")
+# MIN_LETTERS letters, with any non-letters (digits, spaces, underscores) between them.
+_ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]*>")
 _LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')""")
@@ -97,12 +99,9 @@ def is_meaningful(words: Words) -> bool:
     """True when `words` is distinctive enough to be a needle (see the module docstring)."""
     if not words:
         return False
-    letters = sum(ch.isalpha() for word in words for ch in word)
-    if letters < MIN_LETTERS:
-        return False
-    if len(words) == 1:
-        return len(words[0]) >= MIN_WORD_CHARS
-    return sum(len(word) for word in words) + len(words) - 1 >= MIN_CHARS
+    text = " ".join(words)
+    long_enough = len(text) >= (MIN_WORD_CHARS if len(words) == 1 else MIN_CHARS)
+    return long_enough and _ENOUGH_LETTERS.search(text) is not None
 
 
 def _windows(words: Words) -> Iterator[Words]:
@@ -128,7 +127,8 @@ def _name_words(path: str) -> list[Words]:
     """The words of a file's name and path, which become part of URLs and file names of a site."""
     folder, _, name = path.rpartition("/")
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    found = [words_of(stem), words_of(name), words_of(path)]
+    # Each needle ends with the file's own name: the folders before it are shared with public files.
+    found = [words_of(stem), words_of(name)]
     if folder:
         found.append(words_of(f"{folder.rsplit('/', 1)[-1]} {stem}"))
     return found
@@ -197,7 +197,7 @@ def build_secrets(
     public_paths = public.public_paths()
     for entry in corpus.entries:
         if entry.public:
-            c.public_text(entry.title, entry.impact, " ".join(entry.tags), entry.body, entry.id, entry.kind, entry.date.isoformat())
+            c.public_text(entry.title, entry.impact, " ".join(entry.tags), entry.body, entry.path, entry.kind)
             c.public_text(" ".join(entry.skills), entry.role)
             c.secret_text(entry.path, *_comments(entry.body))
         else:
@@ -207,14 +207,14 @@ def build_secrets(
             c.secret_words(entry.path, words_of(person))
     for skill in corpus.skills:
         if skill.public:
-            c.public_text(skill.name, skill.category, skill.body, skill.id)
+            c.public_text(skill.name, skill.category, skill.body, skill.path)
             c.secret_text(skill.path, *_comments(skill.body))
         else:
             c.secret_text(skill.path, skill.name, skill.body)
             c.secret_words(skill.path, *_name_words(skill.path))
     for role in corpus.roles:
         if role.public:
-            c.public_text(role.title, role.organization, role.location, role.url, role.body, role.id)
+            c.public_text(role.title, role.organization, role.location, role.url, role.body, role.path)
             c.secret_text(role.path, *_comments(role.body))
         else:
             c.secret_text(
