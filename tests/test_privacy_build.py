@@ -80,6 +80,7 @@ def _site_files(outside: Path) -> list[tuple[str, bytes]]:
             people=["mkpeopleid"],
             body=(
                 "The mkpublicbody paragraph.\n\n<!-- mkcomment: ask for a raise -->\n\n"
+                " ```\n<!-- mkcomment in a fence that Markdown does not see -->\n ```\n\n"
                 "See [the private one](mkentryfile.md) and ![chart](chart.svg).\n"
             ),
         ),
@@ -196,8 +197,8 @@ def test_the_private_build_shows_the_markers(built: dict[str, object]) -> None:
 
 def test_the_link_to_a_private_page_is_reported_and_removed(built: dict[str, object]) -> None:
     result = built["public"]
-    # The body starts on line 9 (8 front matter lines); the link is its fifth line.
-    assert f"journal/2026/mkpublicfile.md:13: warning: {LINK_REMOVED}" in result.stderr  # type: ignore[attr-defined]
+    # The body starts on line 9 (8 front matter lines); the link is its ninth line.
+    assert f"journal/2026/mkpublicfile.md:17: warning: {LINK_REMOVED}" in result.stderr  # type: ignore[attr-defined]
     out: dict[str, str] = built["public_out"]  # type: ignore[assignment]
     page = next(text for name, text in out.items() if name.startswith("journal/2026/mkpublicfile/"))
     assert "the private one" in page
@@ -263,3 +264,19 @@ def test_the_example_career_passes_its_leak_guard(tmp_path: Path) -> None:
     result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "search" / "search_index.json").is_file()
+
+
+def test_nav_pruning_keeps_sections_urls_and_public_pages() -> None:
+    from careerfolio.mkdocs_plugin import _prune_nav
+
+    nav = [
+        "index.md",
+        {"Journal": [{"Public": "journal/a.md"}, {"Private": "journal/b.md"}]},
+        {"Only private": [{"Private": "/journal/b.md"}]},
+        {"Elsewhere": "https://example.com/"},
+    ]
+    assert _prune_nav(nav, {"journal/b.md"}) == [
+        "index.md",
+        {"Journal": [{"Public": "journal/a.md"}]},
+        {"Elsewhere": "https://example.com/"},
+    ]

@@ -54,6 +54,12 @@ def test_comments_are_removed_and_lines_keep_their_numbers() -> None:
     assert problems == [(10, LINK_REMOVED)]
 
 
+def test_an_indented_fence_does_not_protect_a_comment() -> None:
+    # Python-Markdown renders this "fence" as text and the comment as a real comment.
+    out, _ = _redact(" ```\n<!-- private -->\n ```\n")
+    assert "private" not in out
+
+
 def test_an_unclosed_comment_hides_the_rest() -> None:
     out, problems = _redact("Visible.\n\n<!-- forgot to close\nsalary 90k\n")
     assert out.strip() == "Visible."

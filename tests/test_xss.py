@@ -45,6 +45,8 @@ def _files() -> list[tuple[str, bytes]]:
             links=[{"label": PAYLOAD, "url": url} for url in URLS],
         ),
         ("index.md", front_matter({"title": PAYLOAD, "visibility": "public"}, "Welcome.")),
+        # A page without a title is named after its file, which can hold quotes and brackets too.
+        ('notes/"><img src=x onerror=alert(1)>.md', front_matter({"visibility": "public"}, "Named by its file.")),
     ]
     return files
 

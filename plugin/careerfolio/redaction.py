@@ -23,9 +23,12 @@ from .urls import page_url
 LINK_REMOVED = "links to a page that is not public; the link is removed"
 COMMENT_UNCLOSED = "has an HTML comment (<!--) that is never closed; everything after it is left out of the public page"
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CLOSING_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# Python-Markdown's fenced code starts at the first column; an indented fence is text, and a
+# comment inside it would be published, so only first-column fences protect what they hold.
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_CLOSING_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*$")
+# Within one line: Markdown ends a code span at a block boundary, such as a comment on its own line.
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BRACKETED = r"\[((?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*)\]"
 _INLINE_LINK = re.compile(
