@@ -272,12 +272,23 @@ def _public_text(config: MkDocsConfig) -> list[str]:
     """Text that is on the public site by the user's or the theme's choice, not from private files."""
     texts = [str(config.get(key) or "") for key in ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")]
     texts += [str(value) for value in _nav_titles(config.nav or [])]
-    folders = [Path(folder) for folder in config.theme.dirs] + [templates_dir()]
-    for folder in folders:
-        for template in sorted(folder.rglob("*.html")):
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                texts.append(template.read_text(encoding="utf-8"))
+    texts += _strings(config.extra)
+    # The theme's page templates, and every template of careerfolio's (pages, feeds, exports).
+    templates = [path for folder in config.theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
+    templates += sorted(path for path in templates_dir().rglob("*") if path.is_file())
+    for template in templates:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            texts.append(template.read_text(encoding="utf-8"))
     return texts
+
+
+def _strings(value: Any) -> list[str]:
+    """Every key and text in a mkdocs.yml value such as `extra`."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (str(key), *_strings(item))]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
 
 
 def _nav_titles(nav: Any) -> list[str]:
