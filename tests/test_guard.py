@@ -137,7 +137,11 @@ def _attribute(text: str) -> str:
     return f'<meta name="description" content="{html.escape(text)}">'
 
 
-ENCODERS = [str, _html, _json_ascii, _json_unicode_escaped, _url, _url_plus, _markup, _attribute, str.upper]
+def _html_twice(text: str) -> str:
+    return html.escape(html.escape(text))
+
+
+ENCODERS = [str, _html, _html_twice, _json_ascii, _json_unicode_escaped, _url, _url_plus, _markup, _attribute, str.upper]
 
 
 @pytest.mark.parametrize("encode", ENCODERS, ids=lambda f: getattr(f, "__name__", str(f)))

@@ -299,8 +299,10 @@ def _views(text: str) -> list[str]:
     decoded = text
     if "\\" in decoded:
         decoded = _decode_json(decoded)
-    if "&" in decoded:
-        decoded = html.unescape(decoded)
+    # Twice: text escaped by one template and again by the next (`&amp;#39;`) is common.
+    for _ in range(2):
+        if "&" in decoded:
+            decoded = html.unescape(decoded)
     if "%" in decoded:
         decoded = unquote(decoded.replace("+", " "))
     views = [decoded]

@@ -250,11 +250,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         site_dir = Path(config.site_dir)
         hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
         if hits:
-            raise PluginError(_leak_message(site_dir, hits))
+            raise PluginError(_remove_leaks(site_dir, hits))
 
 
-def _leak_message(site_dir: Path, hits: list[Hit]) -> str:
-    """Remove the files that leak, and say which they are (names only, never the text)."""
+def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
+    """Delete the output files that leak, and say which they are: names only, never the text."""
     for output in sorted({hit.output for hit in hits}):
         with contextlib.suppress(OSError):
             (site_dir / output).unlink()
