@@ -191,7 +191,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         elif config.nav is not None and self.audience == "public":
             # MkDocs turns a nav entry for a missing page into a link shown on every page.
             user_markdown = {file.src_uri for file in ours if file.src_uri.lower().endswith(".md")}
-            config.nav = _prune_nav(config.nav, user_markdown - planned)
+            config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         return files
 
     def _unpublished_text(self, file: File, docs_real: Path) -> str | None:
