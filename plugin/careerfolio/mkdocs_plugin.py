@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus, load_corpus
+from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .render import templates_dir
 from .settings import Settings
@@ -95,6 +96,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
+            config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
         return config
 
     def _decide_audience(self, config: MkDocsConfig) -> Literal["public", "private"]:

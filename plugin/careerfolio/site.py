@@ -98,9 +98,10 @@ Part = Callable[[Corpus, BuildContext], Contribution]
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
-    from .portfolio import portfolio_part  # parts build on this module's types
+    from .dashboard import dashboard_part  # parts build on this module's types
+    from .portfolio import portfolio_part
 
-    parts: list[Part] = [record_pages, portfolio_part]
+    parts: list[Part] = [record_pages, dashboard_part, portfolio_part]
     pages: list[SitePage] = []
     files: list[SiteFile] = []
     nav: list[NavItem] = []
