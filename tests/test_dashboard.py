@@ -11,9 +11,14 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from careerfolio.charts import Chart, ChartTable, Text, render_chart
+from careerfolio.charts import Chart, ChartTable, Marker, Polyline, Text, build_history_chart, nice_max, render_chart
+from careerfolio.corpus import load_corpus
+from careerfolio.dashboard import dashboard_part
+from careerfolio.settings import Settings
+from careerfolio.site import BuildContext
 from conftest import (
     REPO,
+    TODAY,
     front_matter,
     make_checkup,
     make_contact,
@@ -55,6 +60,7 @@ DATA_KEYS = {
     "problems",
 }
 HOSTILE = "<script>alert(1)</script> & more"
+LABELS = ("Job skills", "Job performance", "Business network", "Job search", "Finances")
 
 
 def _scores(*values: int) -> dict[str, int]:
@@ -165,6 +171,11 @@ def test_now_shows_the_latest_scores_and_changes_as_a_chart_and_a_table(private_
     # The bars run bottom to top like the hierarchy: Finances is drawn first, at the top.
     labels = [t.get_text() for t in now.find_all("text") if t.get_text() in {"Finances", "Job skills"}]
     assert labels == ["Finances", "Job skills"]
+    # The bars draw the same numbers: their lengths are proportional to the scores, top to bottom.
+    ticks = {t.get_text(): float(t["x"]) for t in now.find_all("text") if t.get_text() in {"0", "5"}}  # type: ignore[arg-type]
+    per_point = (ticks["5"] - ticks["0"]) / 5
+    widths = [float(rect["width"]) for rect in now.select("svg > rect")]  # type: ignore[arg-type]
+    assert [round(w / per_point, 2) for w in widths] == [4, 3, 3, 4, 4]
 
 
 def test_over_time_has_every_check_up(private_site: Path) -> None:
@@ -359,3 +370,43 @@ def test_chart_labels_are_escaped() -> None:
     assert "<script>" not in html and html.count("&lt;script&gt;") == 7
     soup = BeautifulSoup(html, "html.parser")
     assert soup.find("text").get_text() == HOSTILE  # type: ignore[union-attr]
+
+
+# -- the site part without MkDocs ----------------------------------------------------------------
+
+
+def _context(audience: Any, use_directory_urls: bool = True) -> BuildContext:
+    return BuildContext(audience=audience, today=TODAY, settings=Settings(), use_directory_urls=use_directory_urls)
+
+
+def test_the_part_adds_nothing_to_a_public_build() -> None:
+    contribution = dashboard_part(load_corpus(fixture_career()), _context("public"))
+    assert (contribution.pages, contribution.files, contribution.nav) == ([], [], [])
+
+
+def test_links_follow_use_directory_urls() -> None:
+    corpus = load_corpus(fixture_career())
+    for directory_urls, expected in ((True, "../skills/spark/"), (False, "../skills/spark.html")):
+        contribution = dashboard_part(corpus, _context("private", directory_urls))
+        (page,) = contribution.pages
+        assert page.src_path == "dashboard/index.md" and [n.src_path for n in contribution.nav] == ["dashboard/index.md"]
+        soup = BeautifulSoup(page.markdown, "html.parser")
+        stale = soup.select_one('.cf-skills-stale li[data-skill="spark"] a')
+        assert stale is not None and stale["href"] == expected
+        assert {f.dest_path for f in contribution.files} == {"dashboard/data.json", "assets/careerfolio/dashboard.css"}
+
+
+def test_a_single_check_up_is_a_point_per_level_without_lines() -> None:
+    (checkup,) = load_corpus([make_checkup()]).checkups
+    chart = build_history_chart([checkup])
+    points = [s.tip for s in chart.shapes if isinstance(s, Marker) and " on " in s.tip]  # the legend's markers have no date
+    assert not any(isinstance(s, Polyline) for s in chart.shapes)
+    assert points == [f"{label} on 2026-03-01: {n}" for label, n in zip(LABELS, (4, 3, 2, 2, 3), strict=True)]
+    assert chart.table.rows == (("2026-03-01", ("4", "3", "2", "2", "3")),)
+
+
+@pytest.mark.parametrize(
+    ("value", "axis"), [(0, (1, 1)), (3, (3, 1)), (7, (8, 2)), (23, (25, 5)), (61, (80, 20)), (1234, (1500, 500)), (6000, (6000, 2000))]
+)
+def test_axis_maxima_are_round(value: int, axis: tuple[int, int]) -> None:
+    assert nice_max(value) == axis

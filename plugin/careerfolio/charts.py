@@ -149,13 +149,14 @@ def _signed(change: int | None) -> str:
 
 
 def nice_max(value: int) -> tuple[int, int]:
-    """An axis maximum at or above `value`, and a step giving at most five intervals."""
+    """An axis maximum at or above `value`, and a round step (1, 2 or 5 times a power of ten) giving at most five intervals."""
     value = max(value, 1)
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
-        if value <= step * 5:
+    magnitude = 10 ** max(0, math.floor(math.log10(value / 5)))
+    for factor in (1, 2, 5, 10):
+        step = factor * magnitude
+        if value <= 5 * step:
             return step * math.ceil(value / step), step
-    step = 10 ** math.ceil(math.log10(value / 5))
-    return step * math.ceil(value / step), step
+    raise AssertionError("unreachable: 10 times the magnitude always fits")
 
 
 # -- the three charts of the dashboard ----------------------------------------------
