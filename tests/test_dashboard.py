@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -410,3 +412,28 @@ def test_a_single_check_up_is_a_point_per_level_without_lines() -> None:
 )
 def test_axis_maxima_are_round(value: int, axis: tuple[int, int]) -> None:
     assert nice_max(value) == axis
+
+
+# -- in a real browser -------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_run(example_site: Path) -> None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing")
+        pytest.skip("chromium is missing")
+    page = (example_site / "dashboard" / "index.html").as_uri()
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom", page],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup(result.stdout, "html.parser")
+    banner = soup.select_one(".md-banner .cf-private-banner")
+    assert banner is not None and "Private" in banner.get_text()
+    assert len(soup.select("article svg.cf-chart-svg[role=img]")) == 3
+    assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)

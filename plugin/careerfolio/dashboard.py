@@ -5,7 +5,9 @@ A site part (see `site.build_site`): it contributes nothing to a public build.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +19,9 @@ from .metrics import (
     LONG_WINDOW,
     SHORT_WINDOW,
     UNDERRATED_ENTRIES,
+    ContactFigure,
     DashboardFigures,
+    DecisionFigure,
     SkillFigure,
     compute_dashboard,
 )
@@ -94,11 +98,11 @@ def render_dashboard(figures: DashboardFigures, context: BuildContext) -> str:
     return render_template("dashboard/page.html", view=view)
 
 
-def _iso(day: Any) -> str | None:
+def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _ids(figures: Any) -> list[str]:
+def _ids(figures: Iterable[SkillFigure | ContactFigure | DecisionFigure]) -> list[str]:
     return [f.id for f in figures]
 
 
