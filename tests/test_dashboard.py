@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import posixpath
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from careerfolio.charts import Chart, ChartTable, Marker, Polyline, Text, build_history_chart, nice_max, render_chart
+from careerfolio.charts import DATE_LABEL_WIDTH, Chart, ChartTable, Marker, Polyline, Text, build_history_chart, nice_max, render_chart
 from careerfolio.corpus import load_corpus
 from careerfolio.dashboard import dashboard_part
 from careerfolio.settings import Settings
@@ -437,3 +438,13 @@ def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_r
     assert banner is not None and "Private" in banner.get_text()
     assert len(soup.select("article svg.cf-chart-svg[role=img]")) == 3
     assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
+
+
+def test_date_labels_of_close_check_ups_do_not_overlap() -> None:
+    days = ["2024-01-01", "2024-01-08", "2024-06-01", "2025-06-01", "2025-06-03", "2026-06-01"]
+    checkups = load_corpus([make_checkup(day) for day in days]).checkups
+    chart = build_history_chart(checkups)
+    labels = sorted((s.x, s.text) for s in chart.shapes if isinstance(s, Text) and s.text in days)
+    assert [text for _, text in labels] == ["2024-01-08", "2024-06-01", "2025-06-03", "2026-06-01"]
+    assert all(b[0] - a[0] >= DATE_LABEL_WIDTH for a, b in itertools.pairwise(labels))
+    assert len(chart.table.rows) == len(days)  # the table keeps every check-up

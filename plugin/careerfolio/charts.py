@@ -49,6 +49,7 @@ KIND_COLORS: dict[str, str] = {
 TEXT = "var(--md-default-fg-color)"
 MUTED = "var(--md-default-fg-color--light)"
 GRID = "var(--md-default-fg-color--lightest)"
+DATE_LABEL_WIDTH = 64  # a YYYY-MM-DD label at font size 10, with a gap
 
 
 # -- shapes -----------------------------------------------------------------------
@@ -216,12 +217,14 @@ def build_history_chart(checkups: Sequence[CheckUp]) -> Chart:
     for score in range(1, 6):
         shapes.append(Line(left, y_of(score), width - right, y_of(score), GRID))
         shapes.append(Text(left - 8, y_of(score) + 4, str(score), "end", MUTED, 11))
-    # Label at most eight dates, evenly, always the last.
-    step = max(1, math.ceil(len(checkups) / 8))
-    labelled = {i for i in range(len(checkups) - 1, -1, -step)}
-    for i, checkup in enumerate(checkups):
-        if i in labelled:
-            shapes.append(Text(x_of(checkup.date), height - bottom + 18, checkup.date.isoformat(), "middle", MUTED, 10))
+    # Dates are to scale, so close check-ups would print over each other: label the last one,
+    # then walk back and label each date that leaves room after the label before it.
+    next_x = math.inf
+    for checkup in reversed(checkups):
+        x = x_of(checkup.date)
+        if next_x - x >= DATE_LABEL_WIDTH:
+            shapes.append(Text(x, height - bottom + 18, checkup.date.isoformat(), "middle", MUTED, 10))
+            next_x = x
     for level in LEVELS:
         # Equal scores would hide each other: each level sits a few pixels off the gridline.
         offset = (level.rank - 2) * 3
