@@ -179,6 +179,9 @@ def test_now_shows_the_latest_scores_and_changes_as_a_chart_and_a_table(private_
     per_point = (ticks["5"] - ticks["0"]) / 5
     widths = [float(rect["width"]) for rect in now.select("svg > rect")]  # type: ignore[arg-type]
     assert [round(w / per_point, 2) for w in widths] == [4, 3, 3, 4, 4]
+    # A dashed mark shows where each changed bar ended at the previous check-up: finances, job search, performance.
+    marks = [float(line["x1"]) for line in now.select("svg > line") if "dasharray" in str(line.get("style"))]  # type: ignore[arg-type]
+    assert [round((x - ticks["0"]) / per_point, 2) for x in marks] == [5, 2, 3]
 
 
 def test_over_time_has_every_check_up(private_site: Path) -> None:
@@ -205,6 +208,8 @@ def test_focus_cadence_and_evidence(private_site: Path) -> None:
         cells = [_text(td) for td in rows[level["id"]].find_all("td")]
         assert cells[:3] == [str(level["score"]), str(level["evidence_90d"]), str(level["evidence_365d"])]
         assert cells[3] == (level["flag"] or "")
+    notes = _section(soup, "evidence-behind-each-score").select(".cf-flag-note")
+    assert [n["data-level"] for n in notes] == [lv["id"] for lv in data["levels"] if lv["flag"]] == ["finances"]
 
 
 def test_lists_link_to_the_records_they_name(private_site: Path) -> None:

@@ -347,3 +347,11 @@ def test_files_with_errors_are_listed_with_their_problems_and_left_out_of_every_
     # A warning leaves the file in: it is listed apart from the excluded files.
     assert [(w.path, w.field) for w in figs.warnings] == [(misspelt[0], "skills")]
     assert figs.journal.last_entry is not None and figs.journal.last_entry.path == misspelt[0]
+
+
+def test_a_check_up_dated_after_today_counts_for_nothing_yet() -> None:
+    figs = figures([make_checkup("2026-10-01", scores=scores(3, 3, 3, 3, 3)), make_checkup("2026-12-01", scores=scores(1, 1, 1, 1, 1))])
+    assert [c.id for c in figs.history] == ["2026-10-01"]
+    assert [lv.score for lv in figs.levels] == [3, 3, 3, 3, 3] and figs.cadence.days_since == 52
+    only_future = figures([make_checkup("2026-12-01")])
+    assert only_future.cadence.last is None and only_future.getting_started[0] == "checkup"

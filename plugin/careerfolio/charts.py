@@ -181,6 +181,10 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date) -> 
             f", {_signed(level.change)} since the previous check-up" if level.change is not None else ""
         )
         shapes.append(Rect(label_w, y + 7, score * scale, row_h - 14, LEVEL_COLORS[level.id], tip))
+        if level.previous is not None and level.change:
+            # Where the bar ended last time, so a change shows as a gap or an overhang.
+            x = label_w + level.previous * scale
+            shapes.append(Line(x, y + 3, x, y + row_h - 3, TEXT, "2 2", 2))
         value = f"{score} ({_signed(level.change)})" if level.change is not None else str(score)
         shapes.append(Text(label_w + score * scale + 6, y + row_h / 2 + 4, value, bold=True))
     summary = ", ".join(f"{lv.label} {lv.score}" + (f" ({_signed(lv.change)})" if lv.change is not None else "") for lv in levels)

@@ -53,6 +53,7 @@ class Focus:
 
     level_id: str
     label: str
+    meaning: str
     score: int
     prompts: tuple[str, ...]
 
@@ -207,11 +208,12 @@ class DashboardFigures:
 
 def compute_dashboard(corpus: Corpus, today: dt.date, settings: Settings) -> DashboardFigures:
     """Every figure of the private dashboard for `corpus` as of `today`."""
-    # Entries dated after today have not happened yet: they back nothing.
+    # Entries and check-ups dated after today have not happened yet: they count for nothing.
     entries = tuple(e for e in corpus.entries if e.date <= today)
+    checkups = tuple(c for c in corpus.checkups if c.date <= today)
     index = _EntryIndex.build(entries)
-    latest = corpus.checkups[-1] if corpus.checkups else None
-    previous = corpus.checkups[-2] if len(corpus.checkups) > 1 else None
+    latest = checkups[-1] if checkups else None
+    previous = checkups[-2] if len(checkups) > 1 else None
     levels = compute_levels(latest, previous, index, today)
     excluded = frozenset(corpus.excluded)
     return DashboardFigures(
@@ -219,7 +221,7 @@ def compute_dashboard(corpus: Corpus, today: dt.date, settings: Settings) -> Das
         cadence=compute_cadence(latest, today, settings.checkup_every),
         levels=levels,
         focus=compute_focus(levels),
-        history=corpus.checkups,
+        history=checkups,
         actions=latest.actions if latest else (),
         journal=compute_journal_activity(entries, today),
         skills=compute_skills(corpus.skills, index, today, settings.stale_after),
@@ -228,7 +230,7 @@ def compute_dashboard(corpus: Corpus, today: dt.date, settings: Settings) -> Das
         layoff_plan=compute_layoff_plan(corpus, today),
         excluded=compute_excluded(corpus),
         warnings=tuple(p for p in corpus.problems if not p.is_error and p.path not in excluded),
-        getting_started=compute_getting_started(corpus),
+        getting_started=compute_getting_started(corpus, has_checkup=latest is not None),
     )
 
 
@@ -293,7 +295,8 @@ def compute_focus(levels: Iterable[LevelFigure]) -> Focus | None:
         return None
     lowest = min(scored, key=lambda lv: (lv.score, lv.rank))
     assert lowest.score is not None
-    return Focus(lowest.id, lowest.label, lowest.score, LEVELS_BY_ID[lowest.id].prompts)
+    level = LEVELS_BY_ID[lowest.id]
+    return Focus(level.id, level.label, level.meaning, lowest.score, level.prompts)
 
 
 def compute_cadence(latest: CheckUp | None, today: dt.date, every: int) -> Cadence:
@@ -436,10 +439,10 @@ def compute_excluded(corpus: Corpus) -> tuple[ExcludedFile, ...]:
     return tuple(ExcludedFile(path, tuple(by_path.get(path, ()))) for path in corpus.excluded)
 
 
-def compute_getting_started(corpus: Corpus) -> tuple[str, ...]:
+def compute_getting_started(corpus: Corpus, has_checkup: bool) -> tuple[str, ...]:
     """What is missing, most useful first: a check-up says where you stand, the rest backs it."""
     missing = []
-    if not corpus.checkups:
+    if not has_checkup:
         missing.append("checkup")
     if not corpus.entries:
         missing.append("journal")
