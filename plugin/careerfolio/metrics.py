@@ -211,7 +211,7 @@ def compute_dashboard(corpus: Corpus, today: dt.date, settings: Settings) -> Das
     # Entries and check-ups dated after today have not happened yet: they count for nothing.
     entries = tuple(e for e in corpus.entries if e.date <= today)
     checkups = tuple(c for c in corpus.checkups if c.date <= today)
-    index = _EntryIndex.build(entries)
+    index = EntryIndex.build(entries)
     latest = checkups[-1] if checkups else None
     previous = checkups[-2] if len(checkups) > 1 else None
     levels = compute_levels(latest, previous, index, today)
@@ -235,7 +235,7 @@ def compute_dashboard(corpus: Corpus, today: dt.date, settings: Settings) -> Das
 
 
 @dataclass(frozen=True)
-class _EntryIndex:
+class EntryIndex:
     """Entries (newest first) grouped once by level, skill and person."""
 
     by_level: dict[str, tuple[Entry, ...]]
@@ -243,7 +243,7 @@ class _EntryIndex:
     by_person: dict[str, tuple[Entry, ...]]
 
     @classmethod
-    def build(cls, entries: Iterable[Entry]) -> _EntryIndex:
+    def build(cls, entries: Iterable[Entry]) -> EntryIndex:
         by_level: dict[str, list[Entry]] = defaultdict(list)
         by_skill: dict[str, list[Entry]] = defaultdict(list)
         by_person: dict[str, list[Entry]] = defaultdict(list)
@@ -270,7 +270,7 @@ def _count_within(entries: Iterable[Entry], today: dt.date, days: int) -> int:
     return sum(1 for e in entries if within(e.date, today, days))
 
 
-def compute_levels(latest: CheckUp | None, previous: CheckUp | None, index: _EntryIndex, today: dt.date) -> tuple[LevelFigure, ...]:
+def compute_levels(latest: CheckUp | None, previous: CheckUp | None, index: EntryIndex, today: dt.date) -> tuple[LevelFigure, ...]:
     """The five levels, bottom to top: score, change since the previous check-up, evidence, flag."""
     out = []
     for level in LEVELS:
@@ -360,7 +360,7 @@ def _last_evidence(explicit: dt.date | None, entries: tuple[Entry, ...]) -> dt.d
     return max(candidates) if candidates else None
 
 
-def compute_skills(skills: Iterable[Skill], index: _EntryIndex, today: dt.date, stale_after: int) -> SkillFigures:
+def compute_skills(skills: Iterable[Skill], index: EntryIndex, today: dt.date, stale_after: int) -> SkillFigures:
     """Skills below target, going stale (no evidence within `stale_after` days), and the most evidenced."""
     figures = []
     for skill in skills:
@@ -382,7 +382,7 @@ def compute_skills(skills: Iterable[Skill], index: _EntryIndex, today: dt.date, 
     return SkillFigures(tuple(below), tuple(stale), tuple(evidenced[:MOST_EVIDENCED_SHOWN]), stale_after)
 
 
-def compute_network(contacts: Iterable[Contact], index: _EntryIndex, today: dt.date, default_every: int) -> NetworkFigures:
+def compute_network(contacts: Iterable[Contact], index: EntryIndex, today: dt.date, default_every: int) -> NetworkFigures:
     """Contacts overdue (no contact on record, or the last one older than their `every`) and the circles spanned."""
     overdue = []
     circles: Counter[str] = Counter()
