@@ -47,6 +47,7 @@ KIND_COLORS: dict[str, str] = {
     "reflection": "var(--md-default-fg-color--light)",
 }
 TEXT = "var(--md-default-fg-color)"
+BACKGROUND = "var(--md-default-bg-color)"
 MUTED = "var(--md-default-fg-color--light)"
 GRID = "var(--md-default-fg-color--lightest)"
 DATE_LABEL_WIDTH = 64  # a YYYY-MM-DD label at font size 10, with a gap
@@ -183,7 +184,9 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date) -> 
         shapes.append(Rect(label_w, y + 7, score * scale, row_h - 14, LEVEL_COLORS[level.id], tip))
         if level.previous is not None and level.change:
             # Where the bar ended last time, so a change shows as a gap or an overhang.
+            # A background-coloured line under the dashes keeps them visible on any bar and off it.
             x = label_w + level.previous * scale
+            shapes.append(Line(x, y + 3, x, y + row_h - 3, BACKGROUND, "", 4))
             shapes.append(Line(x, y + 3, x, y + row_h - 3, TEXT, "2 2", 2))
         value = f"{score} ({_signed(level.change)})" if level.change is not None else str(score)
         shapes.append(Text(label_w + score * scale + 6, y + row_h / 2 + 4, value, bold=True))
