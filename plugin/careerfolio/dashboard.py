@@ -43,9 +43,7 @@ class Thresholds:
     short_window: int
     long_window: int
     underrated_entries: int
-    stale_after: int
     contact_every: int
-    checkup_every: int
 
 
 @dataclass(frozen=True)
@@ -86,9 +84,7 @@ def render_dashboard(figures: DashboardFigures, context: BuildContext) -> str:
     view = DashboardView(
         figures=figures,
         settings=settings,
-        thresholds=Thresholds(
-            SHORT_WINDOW, LONG_WINDOW, UNDERRATED_ENTRIES, settings.stale_after, settings.contact_every, settings.checkup_every
-        ),
+        thresholds=Thresholds(SHORT_WINDOW, LONG_WINDOW, UNDERRATED_ENTRIES, settings.contact_every),
         src_path=DASHBOARD_PAGE,
         use_directory_urls=context.use_directory_urls,
         now_chart=render_chart(build_scores_chart(figures.levels, latest.date)) if latest else None,
