@@ -89,6 +89,24 @@ class Corpus:
     def contacts_by_id(self) -> dict[str, Contact]:
         return {c.id: c for c in self.contacts}
 
+    @cached_property
+    def entries_by_skill(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries naming each skill id, newest first: one pass, shared by every skill page."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for skill_id in entry.skills:
+                found.setdefault(skill_id, []).append(entry)
+        return {skill_id: tuple(entries) for skill_id, entries in found.items()}
+
+    @cached_property
+    def entries_by_role(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries of each role id, newest first."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.role is not None:
+                found.setdefault(entry.role, []).append(entry)
+        return {role_id: tuple(entries) for role_id, entries in found.items()}
+
     @property
     def is_public(self) -> bool:
         return self._public

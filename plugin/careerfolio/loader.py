@@ -130,6 +130,8 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         key_lines: dict[FieldPath, int] = {}
         problems: list[Problem] = []
         _walk(path, node, (), first_line, key_lines, problems)
+        if "#" in yaml_text:
+            problems.extend(_cut_by_comment(path, node, yaml_text.split("\n"), first_line))
         meta = loader.construct_document(node)
         return meta, key_lines, problems
     except yaml.MarkedYAMLError as exc:
@@ -172,6 +174,29 @@ def _walk(path: str, node: yaml.Node, prefix: FieldPath, first_line: int, key_li
             here = (*prefix, index)
             key_lines[here] = item.start_mark.line + first_line
             _walk(path, item, here, first_line, key_lines, problems)
+
+
+# "title: Update #2" silently becomes "Update": a comment glued to a plain value.
+_GLUED_COMMENT = re.compile(r"^ #\S")
+
+
+def _cut_by_comment(path: str, root: yaml.MappingNode, lines: list[str], first_line: int) -> list[Problem]:
+    problems = []
+    for key_node, value_node in root.value:
+        if isinstance(value_node, yaml.ScalarNode) and not value_node.style and value_node.value:
+            end = value_node.end_mark
+            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+            if _GLUED_COMMENT.match(rest):
+                problems.append(
+                    Problem(
+                        path,
+                        end.line + first_line,
+                        str(key_node.value),
+                        "the text after ' #' is read as a YAML comment and dropped; put the whole value in quotes",
+                        Severity.WARNING,
+                    )
+                )
+    return problems
 
 
 def _dotted(path: FieldPath) -> str:

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus, load_corpus
+from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .guard import Hit, build_secrets, scan_site
 from .loader import parse_source
@@ -107,6 +108,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
+            config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
         if self.audience == "public":
             _refuse_unsafe_public_build(config, dirty=self.dirty)
         return config
@@ -165,7 +168,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         for problem in self.site.problems:
             log.warning(problem.format())
 
-        planned = {page.src_path for page in self.site.pages}
+        # Only the user's own planned files stay; a generated page may take a private file's place.
+        planned = {page.src_path for page in self.site.pages if not page.generated}
         # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice.
         configured = {str(path) for path in (*config.extra_css, *config.extra_javascript)}
         self.unpublished = []

@@ -99,7 +99,10 @@ Part = Callable[[Corpus, BuildContext], Contribution]
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
-    parts: list[Part] = [record_pages]
+    from .dashboard import dashboard_part  # parts build on this module's types
+    from .portfolio import portfolio_part
+
+    parts: list[Part] = [record_pages, dashboard_part, portfolio_part]
     pages: list[SitePage] = []
     files: list[SiteFile] = []
     nav: list[NavItem] = []
@@ -108,7 +111,8 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
         # Every part sees public bodies without comments and without links to private pages.
         visible, redacted = redact_corpus(visible, context.user_pages)
         problems.extend(redacted)
-    taken = set(context.user_pages)
+    # A generated page never replaces a user's file that this build shows; a private one it may.
+    taken = set(context.user_pages) if context.audience == "private" else set(visible.public_paths())
     for part in parts:
         contribution = part(visible, context)
         for page in contribution.pages:

@@ -1,0 +1,81 @@
+"""End to end: a real `mkdocs build` of small sites in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import make_checkup, make_entry, make_profile, make_skill, output_text, run_mkdocs, write_site
+
+
+def _site(tmp_path: Path) -> Path:
+    return write_site(
+        tmp_path,
+        [
+            make_profile(),
+            make_skill("python"),
+            make_entry(path="journal/2026/public-win.md", title="Shipped the public thing"),
+            make_entry(path="journal/2026/private-note.md", title="Quarrelled about the raise", visibility="private"),
+            make_entry(path="journal/2026/no-visibility.md", title="Unmarked musing", visibility=None),
+            make_checkup(),
+            ("notes.md", b"# Private notes\n\nNothing to see.\n"),
+        ],
+    )
+
+
+def test_public_build_holds_only_public_pages(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(output_text(root / "site").values())
+    assert "Shipped the public thing" in text
+    for private in ("Quarrelled about the raise", "Unmarked musing", "private-note", "no-visibility", "Private notes", "checkups"):
+        assert private not in text, private
+    assert not (root / "site-private").exists()
+
+
+def test_private_build_goes_to_site_private_with_a_marker(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    result = run_mkdocs(root, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    page = root / "site-private" / "journal" / "2026" / "private-note" / "index.html"
+    soup = BeautifulSoup(page.read_text(), "html.parser")
+    assert "Quarrelled about the raise" in soup.get_text()
+    assert soup.select_one(".cf-private-banner") is not None
+    assert (root / "site-private" / "checkups" / "2026-03-01" / "index.html").is_file()
+    assert not (root / "site").exists()
+
+
+def test_strict_fails_on_a_problem_and_names_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry(title="Secret salary figure", visibility="Public")])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode != 0
+    assert 'journal/2026/entry.md:5: error: visibility: must be one of "public", "private"' in result.stderr
+    assert "Secret salary figure" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_without_strict_a_broken_file_is_left_out_and_the_rest_builds(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        [
+            make_entry(path="journal/good.md", title="Good entry"),
+            ("journal/broken.md", b"---\ndate: 2026-01-01\ntitle: Broken: yes\nvisibility: public\n---\nBody of the broken entry\n"),
+        ],
+    )
+    result = run_mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert "journal/broken.md:3: error: the YAML cannot be read" in result.stderr
+    text = "\n".join(output_text(root / "site").values())
+    assert "Good entry" in text
+    assert "Body of the broken entry" not in text and "visibility: public" not in text
+
+
+def test_malformed_front_matter_is_never_rendered_as_text(tmp_path: Path) -> None:
+    # MkDocs alone would render this YAML, private fields included, as page text.
+    root = write_site(tmp_path, [("about.md", b"----\ntitle: About\nvisibility: public\nsalary: zq-salary-marker\n----\nzq-body-marker\n")])
+    result = run_mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(output_text(root / "site").values())
+    assert "zq-salary-marker" not in text and "zq-body-marker" not in text
