@@ -49,6 +49,7 @@ MIN_LETTERS = 4
 _MAX_GUNZIP = 256 * 1024 * 1024
 
 _WORD = re.compile(r"\w+")
+_SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
 # MIN_LETTERS letters, with any non-letters (digits, spaces, underscores) between them.
 _ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
@@ -139,7 +140,8 @@ class _Collector:
 
     def __init__(self) -> None:
         self.private: dict[Words, str] = {}
-        self.public: list[Words] = []
+        # All public words in one list; a separator that is never a word keeps texts apart.
+        self.public: list[str] = []
 
     def secret_text(self, source: str, *texts: str | None) -> None:
         for text in texts:
@@ -161,19 +163,19 @@ class _Collector:
                 # Comments never reach the public site, so they do not make text public.
                 # Link targets are left out: a link to a private page is removed from the public site.
                 text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
-                self.public.append(words_of(_LINK_DESTINATION.sub("]", text)))
+                self.public.extend((*words_of(_LINK_DESTINATION.sub("]", text)), _SEPARATOR))
                 # Needles are cut from text as a reader sees it; so is the public text they are checked against.
-                self.public.extend(words_of(line) for line in _plain_lines(text))
+                for line in _plain_lines(text):
+                    self.public.extend((*words_of(line), _SEPARATOR))
 
     def finish(self) -> Secrets:
-        lengths = {len(words) for words in self.private}
-        seen: set[Words] = set()
-        for words in self.public:
-            for length in lengths:
-                seen.update(zip(*(islice(words, i, None) for i in range(length)), strict=False))
+        public: set[Words] = set()
+        for length in {len(words) for words in self.private}:
+            windows = zip(*(islice(self.public, i, None) for i in range(length)), strict=False)
+            public.update(filter(self.private.__contains__, windows))
         needles: dict[int, dict[Words, str]] = {}
         for words, source in self.private.items():
-            if words not in seen:
+            if words not in public:
                 needles.setdefault(len(words), {})[words] = source
         return Secrets(needles)
 
