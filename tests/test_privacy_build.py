@@ -280,3 +280,17 @@ def test_nav_pruning_keeps_sections_urls_and_public_pages() -> None:
         {"Journal": [{"Public": "journal/a.md"}]},
         {"Elsewhere": "https://example.com/"},
     ]
+
+
+def test_comments_that_markdown_extensions_add_are_removed_from_public_pages(tmp_path: Path) -> None:
+    # A hook stands for any extension that writes a comment after careerfolio has redacted the Markdown.
+    root = write_site(tmp_path, [make_entry()], extra_config="hooks:\n  - hooks.py\n")
+    (root / "hooks.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n    return markdown + '\\n\\n<!-- mkhookcomment -->\\n'\n"
+    )
+    public = run_mkdocs(root, "build")
+    assert public.returncode == 0, public.stderr
+    assert "mkhookcomment" not in _everything(output_text(root / "site"))
+    private = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert private.returncode == 0, private.stderr
+    assert "mkhookcomment" in _everything(output_text(root / "site-private"))
