@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .corpus import load_corpus
+from .authoring import NEW_TYPES, AuthoringError, plan_new_file, write_new
+from .checkup import CheckUpAnswers, ScoresError, find_previous, parse_scores, render_checkup_file, render_summary, run_checkup
+from .corpus import Corpus, load_corpus
+from .dates import build_today
+from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
 from .loader import read_tree
 from .problems import count
+from .report import build_report, render_report
+from .scaffold import create_site
 from .siteconfig import SiteConfig, SiteConfigError, find_site_root, read_site_config
 
 
@@ -58,3 +66,151 @@ def _display_prefix(site: SiteConfig) -> str:
     except ValueError:
         return f"{site.docs_dir}/"
     return "" if str(rel) == "." else f"{rel.as_posix()}/"
+
+
+# -- authoring ---------------------------------------------------------------------
+
+
+def _load_content(site: SiteConfig) -> Corpus:
+    if not site.docs_dir.is_dir():
+        raise click.ClickException(f"the content folder {site.docs_dir} does not exist")
+    return load_corpus(read_tree(site.docs_dir), site.settings)
+
+
+def _shown_path(path: Path) -> str:
+    """`path` relative to the current folder, so that it can be pasted into the next command."""
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write a file the user named; an existing file is refused, never overwritten."""
+    try:
+        write_new(path, text, rename_on_clash=False)
+    except FileExistsError:
+        raise click.ClickException(f"{path} already exists; nothing was written (choose a new file name)") from None
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+@main.command(short_help="Create a journal entry, skill, role, contact or decision.")
+@click.argument("type_name", metavar="TYPE", type=click.Choice(NEW_TYPES))
+@click.argument("title")
+@click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
+def new(type_name: str, title: str, edit: bool) -> None:
+    """Create a new journal entry, skill, role, contact or decision and print its path.
+
+    TITLE is the entry's or decision's title, the skill's or contact's name, or
+    a role written "Job title at Organization". The file gets today's date, a
+    name made from the title, and every field of its type (optional ones as
+    comments). An existing file is never overwritten: a clash adds -2, -3, ...
+    """
+    site = load_site(None)
+    corpus = _load_content(site)
+    current = [r.id for r in corpus.roles if r.current]
+    try:
+        planned = plan_new_file(type_name, title, build_today(), site.settings, current[0] if len(current) == 1 else None)
+        written = write_new(site.docs_dir / planned.path, planned.text)
+    except AuthoringError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(_shown_path(written))
+    if edit:
+        click.edit(filename=str(written))
+
+
+@main.command(short_help="Run a check-up and write checkups/DATE.md.")
+@click.option("--scores", help="All five scores, e.g. skills=4,performance=3,network=2,job_search=2,finances=3; no questions asked.")
+@click.option("--action", "actions", multiple=True, help="An action for the coming months (repeatable).")
+@click.option("--reflection", default="", help="A short reflection, with --scores.")
+def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> None:
+    """Run a check-up: score each level with its journal evidence, then write checkups/DATE.md.
+
+    Without --scores it asks in the terminal; Ctrl-C or the end of input writes nothing.
+    """
+    site = load_site(None)
+    corpus = _load_content(site)
+    today = build_today()
+    previous = find_previous(corpus, today)
+    if scores is not None:
+        try:
+            parsed = parse_scores(scores)
+        except ScoresError as exc:
+            raise click.BadParameter(str(exc), param_hint="--scores") from None
+        answers = CheckUpAnswers(today, parsed, tuple(a.strip() for a in actions if a.strip()), reflection.strip())
+    else:
+        if actions or reflection:
+            raise click.UsageError("--action and --reflection go with --scores; without --scores the check-up asks for them")
+        try:
+            answers = run_checkup(corpus, today, input, click.echo)
+        except (KeyboardInterrupt, EOFError):
+            click.echo("\nCheck-up cancelled; nothing was written.", err=True)
+            raise SystemExit(1) from None
+    for line in render_summary(answers, previous):
+        click.echo(line)
+    folder = site.docs_dir / site.settings.checkups_dir
+    try:
+        written = write_new(folder / f"{today.isoformat()}.md", render_checkup_file(answers))
+    except AuthoringError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Wrote {_shown_path(written)}")
+
+
+@main.command(short_help="Create a new site in a new or empty folder.")
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Create a new careerfolio site in FOLDER, which must be new or empty."""
+    try:
+        written = create_site(folder)
+    except AuthoringError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created a careerfolio site in {_shown_path(folder)} ({len(written)} files).")
+    click.echo(f"Next: cd {_shown_path(folder)} && mkdocs serve")
+
+
+@main.command(short_help="Print the review packet (brag document) of a period.")
+@click.option(
+    "--since", required=True, type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="First day of the period (YYYY-MM-DD)."
+)
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="Last day of the period; today by default.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this new file instead of printing.")
+@click.option("--public", "public_only", is_flag=True, help="Only entries marked visibility: public.")
+def report(since: dt.datetime, until: dt.datetime | None, output: Path | None, public_only: bool) -> None:
+    """Print the review packet of a period: entries by level and by role, with their impact, in Markdown."""
+    site = load_site(None)
+    corpus = _load_content(site)
+    first, last = since.date(), until.date() if until else build_today()
+    if last < first:
+        raise click.BadParameter("must not be before --since", param_hint="--until")
+    text = render_report(build_report(corpus.public() if public_only else corpus, first, last))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_output(output, text)
+    click.echo(f"Wrote {_shown_path(output)}")
+
+
+@main.command(short_help="Write JSON Schemas and frontmatter.json for editors.")
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+def schema(folder: Path | None) -> None:
+    """Write a JSON Schema per content type into FOLDER, and frontmatter.json into the site.
+
+    FOLDER defaults to schemas/ in the site; frontmatter.json (for the Front
+    Matter CMS extension of VS Code) maps each content folder to its type.
+    Existing files are never overwritten: if any exists, nothing is written.
+    """
+    site = load_site(None)
+    target = (folder if folder is not None else site.root / SCHEMA_DIR).resolve()
+    if target.is_relative_to(site.docs_dir.resolve()):
+        raise click.ClickException(f"{target} is inside the content folder, where MkDocs would publish it; choose a folder outside it")
+    docs = site.docs_dir.resolve().relative_to(site.root.resolve()).as_posix()
+    files = [(target / f.path, f.text) for f in build_schema_files()]
+    files.append((site.root / FRONTMATTER_FILE, render_json(build_frontmatter_config(site.settings, docs))))
+    existing = [path for path, _ in files if path.exists()]
+    if existing:
+        listed = ", ".join(_shown_path(p) for p in existing)
+        raise click.ClickException(f"already exists: {listed}; nothing was written (remove them first to regenerate)")
+    for path, text in files:
+        _write_output(path, text)
+        click.echo(_shown_path(path))

@@ -89,6 +89,24 @@ class Corpus:
     def contacts_by_id(self) -> dict[str, Contact]:
         return {c.id: c for c in self.contacts}
 
+    @cached_property
+    def entries_by_skill(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries naming each skill id, newest first: one pass, shared by every skill page."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            for skill_id in entry.skills:
+                found.setdefault(skill_id, []).append(entry)
+        return {skill_id: tuple(entries) for skill_id, entries in found.items()}
+
+    @cached_property
+    def entries_by_role(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries of each role id, newest first."""
+        found: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            if entry.role is not None:
+                found.setdefault(entry.role, []).append(entry)
+        return {role_id: tuple(entries) for role_id, entries in found.items()}
+
     @property
     def is_public(self) -> bool:
         return self._public
@@ -185,6 +203,7 @@ class _Builder:
             pinned=values.get("pinned", False),
             public=values.get("visibility") == "public",
             body=body,
+            body_line=source.body_line + source.body[: len(source.body) - len(body)].count("\n"),
         )
 
     def _make_skill(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Skill:
@@ -199,6 +218,7 @@ class _Builder:
             last_used=values.get("last_used"),
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_checkup(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
@@ -220,6 +240,7 @@ class _Builder:
             url=values.get("url"),
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_contact(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Contact:
@@ -284,6 +305,7 @@ class _Builder:
             links=links,
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_layoff_plan(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
@@ -298,7 +320,7 @@ class _Builder:
         title = values.get("title")
         if title is None:
             title, _ = _title_from_heading(source.body)
-        return Page(source.path, title, values.get("visibility") == "public", source.body)
+        return Page(source.path, title, values.get("visibility") == "public", source.body, source.body_line)
 
     # -- whole-corpus checks -------------------------------------------------------
 

@@ -1,0 +1,185 @@
+"""The check-up conversation: each level with its evidence, a score, then actions and a reflection.
+
+The flow talks through two callables, `ask(prompt) -> answer` and `say(text)`,
+so that a terminal, a test or another front end can drive it. An `ask` that
+raises (EOFError, KeyboardInterrupt) ends the flow before anything is returned,
+so nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from .corpus import Corpus
+from .levels import LEVEL_IDS, LEVELS, LEVELS_BY_ID, Level
+from .records import CheckUp, Entry
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+_EVIDENCE_SHOWN = 8
+
+
+class ScoresError(ValueError):
+    """A --scores value that cannot be read; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Journal entries for one level since the previous check-up."""
+
+    level: Level
+    since: dt.date | None  # exclusive; None: no earlier check-up
+    entries: tuple[Entry, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class CheckUpAnswers:
+    """What one check-up decided: the file to write is made from this alone."""
+
+    date: dt.date
+    scores: tuple[tuple[str, int], ...]  # (level id, 1-5), bottom to top
+    actions: tuple[str, ...]
+    reflection: str
+
+
+def find_previous(corpus: Corpus, today: dt.date) -> CheckUp | None:
+    """The latest check-up dated today or earlier."""
+    earlier = [c for c in corpus.checkups if c.date <= today]
+    return earlier[-1] if earlier else None
+
+
+def collect_evidence(corpus: Corpus, since: dt.date | None, today: dt.date) -> tuple[Evidence, ...]:
+    """Per level, bottom to top, the entries naming it dated after `since` and up to `today`."""
+    period = [e for e in corpus.entries if e.date <= today and (since is None or e.date > since)]
+    return tuple(Evidence(level, since, tuple(e for e in period if level.id in e.levels)) for level in LEVELS)
+
+
+def parse_score(text: str) -> int | None:
+    """A score 1-5 from typed text, or None."""
+    text = text.strip()
+    if text in {"1", "2", "3", "4", "5"}:
+        return int(text)
+    return None
+
+
+def parse_scores(text: str) -> tuple[tuple[str, int], ...]:
+    """All five scores from "skills=4,performance=3,..." (bottom to top)."""
+    found: dict[str, int] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, value = part.partition("=")
+        name = name.strip()
+        if not sep:
+            raise ScoresError(f'"{part.strip()}" is not written level=score')
+        if name not in LEVEL_IDS:
+            raise ScoresError(f'"{name}" is not a level; the levels are {", ".join(LEVEL_IDS)}')
+        if name in found:
+            raise ScoresError(f"{name} is scored twice")
+        score = parse_score(value)
+        if score is None:
+            raise ScoresError(f"the score of {name} must be a whole number from 1 to 5")
+        found[name] = score
+    missing = [lid for lid in LEVEL_IDS if lid not in found]
+    if missing:
+        raise ScoresError(f"every level needs a score; missing: {', '.join(missing)}")
+    return tuple((lid, found[lid]) for lid in LEVEL_IDS)
+
+
+def describe_evidence(evidence: Evidence) -> list[str]:
+    """Lines that show one level's evidence."""
+    since = f"since {evidence.since.isoformat()}" if evidence.since else "so far"
+    if not evidence.entries:
+        return [f"  No journal entries for this level {since}."]
+    count = len(evidence.entries)
+    lines = [f"  Journal evidence {since}: {count} entr{'y' if count == 1 else 'ies'}"]
+    for entry in evidence.entries[:_EVIDENCE_SHOWN]:
+        lines.append(f"   - {entry.date.isoformat()} {entry.title}")
+        if entry.impact:
+            lines.append(f"     Impact: {entry.impact}")
+    if count > _EVIDENCE_SHOWN:
+        lines.append(f"   ... and {count - _EVIDENCE_SHOWN} more")
+    return lines
+
+
+def ask_score(ask: Ask, say: Say, level: Level) -> int:
+    """Ask until the answer is a score 1-5."""
+    while True:
+        score = parse_score(ask(f"Score for {level.label} (1-5): "))
+        if score is not None:
+            return score
+        say("  Please type a whole number from 1 (weak) to 5 (strong).")
+
+
+def ask_lines(ask: Ask, prompt: str) -> tuple[str, ...]:
+    """Lines typed until an empty one."""
+    lines: list[str] = []
+    while True:
+        line = ask(prompt).strip()
+        if not line:
+            return tuple(lines)
+        lines.append(line)
+
+
+def run_checkup(corpus: Corpus, today: dt.date, ask: Ask, say: Say) -> CheckUpAnswers:
+    """Walk the levels bottom to top, then ask for actions and a reflection."""
+    previous = find_previous(corpus, today)
+    if previous is not None:
+        say(f"Check-up of {today.isoformat()}; the previous one was on {previous.date.isoformat()}.")
+    else:
+        say(f"Check-up of {today.isoformat()}; this is your first one.")
+    say("Score each level from 1 (weak) to 5 (strong), foundation first.")
+    scores = []
+    for evidence in collect_evidence(corpus, previous.date if previous else None, today):
+        level = evidence.level
+        say("")
+        say(f"{level.rank + 1}. {level.label} — {level.meaning}")
+        say(f"  Previous score: {previous.score(level.id)}" if previous else "  Previous score: none")
+        for line in describe_evidence(evidence):
+            say(line)
+        if level.prompts:
+            say(f"  Ask yourself: {level.prompts[0]}")
+        scores.append((level.id, ask_score(ask, say, level)))
+    say("")
+    say("Actions for the coming months, one per line; an empty line ends the list.")
+    actions = ask_lines(ask, "Action: ")
+    say("A short reflection: what you are learning, what you want to learn; an empty line ends it.")
+    reflection = "\n".join(ask_lines(ask, "> "))
+    return CheckUpAnswers(today, tuple(scores), actions, reflection)
+
+
+def render_summary(answers: CheckUpAnswers, previous: CheckUp | None) -> list[str]:
+    """The check-up in a few lines, with each score's change since the previous one."""
+    lines = ["", f"Summary of the check-up of {answers.date.isoformat()}"]
+    width = max(len(level.label) for level in LEVELS)
+    for level_id, score in answers.scores:
+        change = ""
+        if previous is not None:
+            delta = score - previous.score(level_id)
+            change = f"  (was {previous.score(level_id)}, {'+' if delta > 0 else ''}{delta})" if delta else "  (unchanged)"
+        lines.append(f"  {LEVELS_BY_ID[level_id].label:<{width}}  {score}{change}")
+    lowest = min(score for _, score in answers.scores)
+    # The lowest level nearest the foundation is the one to work on first.
+    first = next(level_id for level_id, score in answers.scores if score == lowest)
+    lines.append(f"  Work on first: {LEVELS_BY_ID[first].label}")
+    if answers.actions:
+        lines.append("  Actions:")
+        lines.extend(f"   - {action}" for action in answers.actions)
+    else:
+        lines.append("  No actions.")
+    return lines
+
+
+def render_checkup_file(answers: CheckUpAnswers) -> str:
+    """The check-up file: front matter as the content format writes it, then the reflection."""
+    meta: dict[str, object] = {"date": answers.date, "scores": dict(answers.scores)}
+    if answers.actions:
+        meta["actions"] = list(answers.actions)
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000)
+    body = answers.reflection.strip()
+    return f"---\n{front}---\n{body}\n" if body else f"---\n{front}---\n"

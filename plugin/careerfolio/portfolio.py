@@ -1,0 +1,381 @@
+"""The public achievements portfolio: views built from `corpus.public()` and the pages that show them.
+
+Every page here is built from the public subset of the corpus, in public and in
+private builds alike: in a private build the portfolio is a preview of exactly
+what would be published.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import Any
+
+from .corpus import Corpus
+from .dates import PartialDate
+from .exports import build_feed, build_json_ld, build_resume
+from .links import link_targets
+from .records import Entry, Profile, Role, Skill
+from .render import render_template, templates_dir
+from .site import BuildContext, Contribution, NavItem, SiteFile, SitePage
+from .urls import relative_url, safe_link
+
+SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
+STYLESHEET = "assets/careerfolio/portfolio.css"
+RESUME_JSON = "resume.json"
+FEED = "feed.xml"
+# A printed résumé has room for a few lines per role; the full list is on the experience page.
+RESUME_HIGHLIGHTS_PER_ROLE = 5
+# Shown on the home page when no entry is pinned.
+RECENT_ON_HOME = 3
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
+
+
+# -- views ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkillBadge:
+    """A skill as other pages name it."""
+
+    id: str
+    path: str
+    name: str
+    level: int
+    level_label: str
+    category: str | None
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    """A role as an entry names it."""
+
+    id: str
+    path: str
+    title: str
+    organization: str
+
+
+@dataclass(frozen=True)
+class EntryCard:
+    """One public journal entry, as lists and cards show it."""
+
+    id: str
+    path: str
+    title: str
+    date_iso: str
+    year: int
+    kind: str
+    impact: str | None
+    skills: tuple[SkillBadge, ...]
+    role: RoleRef | None
+    tags: tuple[str, ...]
+    pinned: bool
+    summary: str  # the first paragraph of the body, as plain text
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    entries: tuple[EntryCard, ...]  # newest first
+
+
+@dataclass(frozen=True)
+class SkillEvidence:
+    """A public skill and the public entries that name it, newest first."""
+
+    skill: SkillBadge
+    since: str | None
+    last_used: str | None
+    evidence: tuple[EntryCard, ...]
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """A public role on the timeline, with its public entries."""
+
+    id: str
+    path: str
+    title: str
+    organization: str
+    start: str
+    end: str | None
+    location: str | None
+    url: str | None  # only when it passes the link allow-list
+    current: bool
+    summary: str
+    entries: tuple[EntryCard, ...]  # every public entry of the role, newest first
+    highlights: tuple[EntryCard, ...]  # its achievements, pinned first, then newest
+
+
+@dataclass(frozen=True)
+class LinkView:
+    label: str
+    url: str
+
+    @property
+    def display(self) -> str:
+        """The URL as a printed page shows it: no scheme, no trailing slash."""
+        return self.url.split(":", 1)[1].lstrip("/").rstrip("/") if ":" in self.url else self.url
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    """The person, as the public profile describes them."""
+
+    path: str
+    name: str
+    headline: str | None
+    email: str | None
+    location: str | None
+    links: tuple[LinkView, ...]  # only links that pass the allow-list
+    summary_markdown: str
+    summary: str  # plain text, for meta data and exports
+
+
+@dataclass(frozen=True)
+class PortfolioView:
+    """Everything the portfolio pages and exports show, from public content only."""
+
+    profile: ProfileView | None
+    entries: tuple[EntryCard, ...]  # newest first
+    pinned: tuple[EntryCard, ...]  # newest first
+    by_year: tuple[YearGroup, ...]  # newest year first
+    skills: tuple[SkillEvidence, ...]  # highest level first, then by name
+    roles: tuple[RoleView, ...]  # newest start first
+    current_roles: tuple[RoleView, ...]
+
+    @property
+    def featured(self) -> tuple[EntryCard, ...]:
+        """Pinned entries, or the most recent ones when nothing is pinned."""
+        return self.pinned or self.entries[:RECENT_ON_HOME]
+
+    def evidence_of(self, skill_id: str) -> SkillEvidence | None:
+        return next((s for s in self.skills if s.skill.id == skill_id), None)
+
+
+def build_portfolio_view(corpus: Corpus) -> PortfolioView:
+    """The portfolio of `corpus`, built from its public subset whatever `corpus` is."""
+    public = corpus.public()
+    badges = {s.id: _skill_badge(s) for s in public.skills}
+    roles = {r.id: RoleRef(r.id, r.path, r.title, r.organization) for r in public.roles}
+    cards = {e.id: _entry_card(e, badges, roles) for e in public.entries}
+    years: dict[int, list[EntryCard]] = defaultdict(list)
+    for card in cards.values():
+        years[card.year].append(card)
+
+    def cards_of(entries: Iterable[Entry]) -> tuple[EntryCard, ...]:
+        return tuple(cards[e.id] for e in entries)
+
+    # The corpus indexes entries by skill and by role once; no skill walks every entry.
+    skills = tuple(
+        SkillEvidence(badges[s.id], _str_or_none(s.since), _str_or_none(s.last_used), cards_of(public.entries_by_skill.get(s.id, ())))
+        for s in sorted(public.skills, key=lambda s: (-s.level, s.name.lower(), s.id))
+    )
+    role_views = tuple(_role_view(r, cards_of(public.entries_by_role.get(r.id, ()))) for r in public.roles)
+    return PortfolioView(
+        profile=_profile_view(public.profile) if public.profile is not None else None,
+        entries=tuple(cards.values()),
+        pinned=tuple(c for c in cards.values() if c.pinned),
+        by_year=tuple(YearGroup(year, tuple(years[year])) for year in sorted(years, reverse=True)),
+        skills=skills,
+        roles=role_views,
+        current_roles=tuple(r for r in role_views if r.current),
+    )
+
+
+def _skill_badge(skill: Skill) -> SkillBadge:
+    return SkillBadge(skill.id, skill.path, skill.name, skill.level, SKILL_LEVEL_LABELS[skill.level], skill.category)
+
+
+def _entry_card(entry: Entry, badges: dict[str, SkillBadge], roles: dict[str, RoleRef]) -> EntryCard:
+    return EntryCard(
+        id=entry.id,
+        path=entry.path,
+        title=entry.title,
+        date_iso=entry.date.isoformat(),
+        year=entry.date.year,
+        kind=entry.kind,
+        impact=entry.impact,
+        # Only skills and roles that are public themselves; a private one is not even named.
+        skills=tuple(badges[s] for s in entry.skills if s in badges),
+        role=roles.get(entry.role) if entry.role else None,
+        tags=entry.tags,
+        pinned=entry.pinned,
+        summary=plain_text(entry.body),
+    )
+
+
+def _role_view(role: Role, entries: tuple[EntryCard, ...]) -> RoleView:
+    achievements = [c for c in entries if c.kind == "achievement"]
+    highlights = tuple(sorted(achievements, key=lambda c: not c.pinned))  # stable: newest first within each group
+    return RoleView(
+        id=role.id,
+        path=role.path,
+        title=role.title,
+        organization=role.organization,
+        start=str(role.start),
+        end=_str_or_none(role.end),
+        location=role.location,
+        url=safe_link(role.url),
+        current=role.current,
+        summary=plain_text(role.body),
+        entries=entries,
+        highlights=highlights,
+    )
+
+
+def _profile_view(profile: Profile) -> ProfileView:
+    links = tuple(LinkView(link.label, url) for link in profile.links if (url := safe_link(link.url)) is not None)
+    return ProfileView(
+        path=profile.path,
+        name=profile.name,
+        headline=profile.headline,
+        email=profile.email,
+        location=profile.location,
+        links=links,
+        summary_markdown=profile.body.strip(),
+        summary=plain_text(profile.body, paragraphs=None),
+    )
+
+
+def _str_or_none(value: PartialDate | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def plain_text(markdown: str, paragraphs: int | None = 1) -> str:
+    """The first `paragraphs` paragraphs of a Markdown body (all when None), as one line of plain text.
+
+    Headings, raw HTML lines, lists markers and emphasis are dropped; a link keeps its text.
+    """
+    kept: list[str] = []
+    for block in re.split(r"\n\s*\n", markdown.strip()):
+        lines = [line for line in block.splitlines() if line.strip() and not line.lstrip().startswith(("#", "<", "```", "~~~"))]
+        if not lines:
+            continue
+        text = " ".join(line.strip().lstrip("-*+ ").strip() for line in lines)
+        text = _MARKUP.sub("", _LINK.sub(r"\1", text))
+        kept.append(" ".join(text.split()))
+        if paragraphs is not None and len(kept) >= paragraphs:
+            break
+    return " ".join(kept)
+
+
+# -- pages -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortfolioPaths:
+    """Where each portfolio page lives (docs-relative source paths)."""
+
+    home: str
+    achievements: str = "achievements/index.md"
+    skills: str = "skills/index.md"
+    experience: str = "experience/index.md"
+    resume: str = "resume/index.md"
+
+
+def portfolio_paths(corpus: Corpus, context: BuildContext) -> PortfolioPaths:
+    """The home is the site root unless the user has an index.md of their own that this build shows."""
+    shown = context.user_pages if context.audience == "private" else corpus.public_paths()
+    home = "portfolio/index.md" if "index.md" in shown else "index.md"
+    return PortfolioPaths(home=home, skills=f"{context.settings.skills_dir}/index.md")
+
+
+def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
+    """The portfolio's pages, its stylesheet and its exports: resume.json, feed.xml."""
+    view = build_portfolio_view(corpus)
+    paths = portfolio_paths(corpus, context)
+    name = view.profile.name if view.profile else None
+
+    def render(src: str, template: str, **extra: Any) -> str:
+        # One page links to the same skills and roles many times: compute each link once.
+        link = lru_cache(maxsize=None)(partial(relative_url, src, use_directory_urls=context.use_directory_urls))
+        return render_template(
+            template,
+            view=view,
+            paths=paths,
+            here=src,
+            link=link,
+            context=context,
+            stylesheet=STYLESHEET,
+            feed=FEED,
+            resume_json=RESUME_JSON,
+            **extra,
+        ).strip()
+
+    out = Contribution()
+    json_ld = build_json_ld(view, context, paths)
+    out.pages += [
+        # The browser tab reads "<title> - <site name>", and the site is usually named after the person.
+        SitePage(
+            paths.home, (view.profile and view.profile.headline) or name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)
+        ),
+        SitePage(paths.achievements, "Achievements", render(paths.achievements, "portfolio/achievements.html")),
+        SitePage(paths.skills, "Skills", render(paths.skills, "portfolio/skills.html")),
+        SitePage(paths.experience, "Experience", render(paths.experience, "portfolio/experience.html")),
+        SitePage(
+            paths.resume,
+            "Résumé",
+            render(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
+            meta={"hide": ["navigation", "toc"]},
+        ),
+    ]
+    out.files += [
+        SiteFile(STYLESHEET, (templates_dir() / "portfolio" / "portfolio.css").read_text(encoding="utf-8")),
+        SiteFile(RESUME_JSON, build_resume(view, context)),
+        SiteFile(FEED, build_feed(view, context, paths)),
+    ]
+    out.nav += [
+        NavItem("Home", paths.home),
+        NavItem("Achievements", paths.achievements),
+        NavItem("Skills", paths.skills),
+        NavItem("Experience", paths.experience),
+        NavItem("Résumé", paths.resume),
+    ]
+    return out
+
+
+def _home_markdown(view: PortfolioView, src: str, render: Callable[..., str], json_ld: dict[str, Any] | None) -> str:
+    # The summary is the user's Markdown: it sits between two HTML blocks so that MkDocs renders it.
+    parts: Iterable[str] = (
+        render(src, "portfolio/home_header.html", json_ld=json_ld),
+        _moved_markdown(view.profile.summary_markdown, view.profile.path, src) if view.profile else "",
+        render(src, "portfolio/home_body.html"),
+    )
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _moved_markdown(markdown: str, from_src: str, to_src: str) -> str:
+    """`markdown` written beside `from_src`, with its relative links fixed to work from `to_src`."""
+    from_dir, to_dir = posixpath.dirname(from_src), posixpath.dirname(to_src)
+    if from_dir == to_dir:
+        return markdown
+    for raw, resolved in sorted(set(link_targets(from_src, markdown)), key=lambda pair: -len(pair[0])):
+        if raw.startswith("/"):
+            continue
+        fragment = raw[len(raw.split("#", 1)[0]) :]
+        moved = posixpath.relpath(resolved, to_dir or ".") + fragment
+        markdown = markdown.replace(f"]({raw}", f"]({moved}").replace(f'="{raw}"', f'="{moved}"').replace(f"]: {raw}", f"]: {moved}")
+    return markdown
+
+
+__all__ = [
+    "EntryCard",
+    "PortfolioPaths",
+    "PortfolioView",
+    "ProfileView",
+    "RoleView",
+    "SkillBadge",
+    "SkillEvidence",
+    "build_portfolio_view",
+    "plain_text",
+    "portfolio_part",
+    "portfolio_paths",
+]

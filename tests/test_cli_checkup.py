@@ -1,0 +1,263 @@
+"""`careerfolio checkup`: the questions, the evidence, the file it writes, and what it never writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pty
+import select
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from careerfolio.checkup import ScoresError, collect_evidence, parse_scores
+from careerfolio.corpus import load_corpus
+from careerfolio.levels import LEVEL_IDS
+from careerfolio.loader import parse_source, read_tree
+from cli_support import EPOCH, assert_clean, copy_example, run, snapshot
+from conftest import TODAY, make_checkup, make_entry
+
+SCORES = "skills=4,performance=3,network=2,job_search=2,finances=5"
+CHECKUP_FILE = f"content/checkups/{TODAY.isoformat()}.md"
+
+
+def _checkup_meta(site: Path, name: str = CHECKUP_FILE) -> dict[str, object]:
+    return parse_source("c.md", (site / name).read_bytes()).meta
+
+
+def test_evidence_is_each_levels_entries_since_the_previous_checkup() -> None:
+    corpus = load_corpus(
+        [
+            make_checkup("2026-06-01"),
+            make_entry(path="journal/before.md", date="2026-05-31", title="Before", levels=["skills"]),
+            make_entry(path="journal/on-the-day.md", date="2026-06-01", title="On the day", levels=["skills"]),
+            make_entry(path="journal/after.md", date="2026-07-01", title="After", levels=["skills", "network"]),
+            make_entry(path="journal/default.md", date="2026-07-02", title="Default levels", kind="achievement"),
+            make_entry(path="journal/future.md", date="2027-01-01", title="Future", levels=["skills"]),
+        ]
+    )
+    evidence = {e.level.id: [x.title for x in e.entries] for e in collect_evidence(corpus, dt.date(2026, 6, 1), TODAY)}
+    assert evidence == {"skills": ["After"], "performance": ["Default levels"], "network": ["After"], "job_search": [], "finances": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("skills=4,performance=3,network=2,job_search=2", "missing: finances"),
+        (SCORES.replace("finances=5", "finances=6"), "from 1 to 5"),
+        (SCORES.replace("network", "netwrok"), "is not a level"),
+        (SCORES + ",skills=1", "scored twice"),
+        ("skills:4", "level=score"),
+    ],
+    ids=["missing", "range", "unknown", "twice", "shape"],
+)
+def test_bad_scores_are_named(text: str, message: str) -> None:
+    with pytest.raises(ScoresError, match=message):
+        parse_scores(text)
+
+
+def test_interactive_checkup_reasks_on_bad_input_and_writes_the_file(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    corpus = load_corpus(read_tree(site / "content"))
+    previous = corpus.checkups[-1]
+    answers = [
+        "4",
+        "seven",
+        "9",
+        "3",
+        "",
+        "2",
+        "2",
+        "5",
+        "Ask three people for a reference",
+        "Refresh the résumé",
+        "",
+        "A good quarter.",
+        "",
+    ]
+    result = run(site / "content", "checkup", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert out.count("Please type a whole number from 1") == 3  # "seven", "9" and the empty answer
+    assert f"the previous one was on {previous.date.isoformat()}" in out
+    assert f"Previous score: {previous.score('skills')}" in out
+    shown = [e.title for e in corpus.entries if "skills" in e.levels and previous.date < e.date <= TODAY]
+    hidden = [e.title for e in corpus.entries if "skills" in e.levels and e.date <= previous.date]
+    assert shown and all(title in out for title in shown[:8])
+    assert not any(title in out for title in hidden if all(title not in s for s in shown))
+    meta = _checkup_meta(site)
+    assert meta == {
+        "date": TODAY.isoformat(),
+        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 2, 5], strict=True)),
+        "actions": ["Ask three people for a reference", "Refresh the résumé"],
+    }
+    assert (site / CHECKUP_FILE).read_text().endswith("---\nA good quarter.\n")
+    assert "Work on first: Business network" in out  # the lowest score nearest the foundation
+    assert_clean(site)
+
+
+def test_scores_flag_needs_no_input(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    result = run(site, "checkup", "--scores", SCORES, "--action", "One", "--action", "Two: with a colon", "--reflection", "Short.")
+    assert result.exit_code == 0, result.output
+    assert _checkup_meta(site)["actions"] == ["One", "Two: with a colon"]
+    assert _checkup_meta(site)["scores"] == dict(zip(LEVEL_IDS, [4, 3, 2, 2, 5], strict=True))
+    assert_clean(site)
+
+
+def test_a_second_checkup_on_the_same_day_gets_a_new_file(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    run(site, "checkup", "--scores", SCORES)
+    first = (site / CHECKUP_FILE).read_bytes()
+    result = run(site, "checkup", "--scores", SCORES.replace("skills=4", "skills=1"))
+    assert result.exit_code == 0 and f"{TODAY.isoformat()}-2.md" in result.output
+    assert (site / CHECKUP_FILE).read_bytes() == first
+    assert _checkup_meta(site, CHECKUP_FILE.replace(".md", "-2.md"))["scores"]["skills"] == 1  # type: ignore[index]
+    assert_clean(site)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--scores", "skills=4"], ["--action", "Only an action"]],
+    ids=["incomplete-scores", "action-without-scores"],
+)
+def test_bad_flags_write_nothing(tmp_path: Path, args: list[str]) -> None:
+    site = copy_example(tmp_path / "career")
+    before = snapshot(site)
+    result = run(site, "checkup", *args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert snapshot(site) == before
+
+
+def test_end_of_input_writes_nothing(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    before = snapshot(site)
+    result = run(site, "checkup", input="4\n3\n2\n")
+    assert result.exit_code == 1 and "nothing was written" in result.output
+    assert snapshot(site) == before
+
+
+def test_checkup_on_a_site_made_by_init(tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "mine").exit_code == 0
+    result = run(tmp_path / "mine", "checkup", input="3\n3\n3\n3\n3\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Started a career journal" in result.output  # the starter entry is evidence since the starter check-up
+    assert_clean(tmp_path / "mine")
+
+
+# -- a real terminal ------------------------------------------------------------------
+
+
+class Terminal:
+    """`careerfolio` in a pseudo-terminal: what a person types and what the screen shows."""
+
+    def __init__(self, cwd: Path, *args: str) -> None:
+        binary = Path(sys.executable).parent / "careerfolio"
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "TERM": "dumb"}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: the terminal is its controlling terminal, so Ctrl-C sends SIGINT
+            os.chdir(cwd)
+            os.execve(str(binary), [str(binary), *args], env)
+        self.screen = ""
+
+    def expect(self, text: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.screen:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"never saw {text!r}; screen:\n{self.screen}"
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:  # the child closed the terminal
+                    chunk = b""
+                assert chunk, f"the program ended before {text!r}; screen:\n{self.screen}"
+                self.screen += chunk.decode("utf-8", errors="replace")
+
+    def type(self, keys: str) -> None:
+        os.write(self.fd, keys.encode())
+
+    def interrupt(self, key: str) -> None:
+        """Press a control key once the program waits for input, as a person does after reading the prompt.
+
+        Typed text waits in the terminal until it is read, but Ctrl-C is a signal: sent between
+        the prompt's write and the read, it would only take effect after the next line arrives.
+        """
+        stat = Path(f"/proc/{self.pid}/stat")
+        deadline = time.monotonic() + 10
+        sleeping = 0
+        while sleeping < 3 and time.monotonic() < deadline:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
+            sleeping = sleeping + 1 if state == "S" else 0
+            time.sleep(0.05)
+        self.type(key)
+
+    def wait(self, timeout: float = 20.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with_pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if with_pid:
+                self._drain()
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            self._drain(0.1)
+        os.kill(self.pid, 9)
+        raise AssertionError(f"still running; screen:\n{self.screen}")
+
+    def _drain(self, timeout: float = 0.0) -> None:
+        while select.select([self.fd], [], [], timeout)[0]:
+            try:
+                chunk = os.read(self.fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.screen += chunk.decode("utf-8", errors="replace")
+            timeout = 0.0
+
+
+def test_a_person_runs_a_checkup_in_a_terminal(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    term = Terminal(site / "content" / "journal", "checkup")
+    for label, answer in [("Job skills", "4"), ("Job performance", "nine")]:
+        term.expect(f"Score for {label} (1-5): ")
+        term.type(answer + "\r")
+    term.expect("Please type a whole number from 1 (weak) to 5 (strong).")
+    term.type("3\r")
+    for label, answer in [("Business network", "2"), ("Job search", "3"), ("Finances", "4")]:
+        term.expect(f"Score for {label} (1-5): ")
+        term.type(answer + "\r")
+    term.expect("Action: ")
+    term.type("Call Tom about the market\r")
+    term.expect("Action: ")
+    term.type("\r")
+    term.expect("> ")
+    term.type("Network first, again.\r\r")
+    term.expect("Wrote ../checkups/")
+    assert term.wait() == 0
+    assert "1. Job skills — skills that keep you employable" in term.screen
+    assert "Previous score: 4" in term.screen
+    assert "Learned to profile Python memory with memray" in term.screen  # evidence since the last check-up
+    assert _checkup_meta(site) == {
+        "date": TODAY.isoformat(),
+        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 3, 4], strict=True)),
+        "actions": ["Call Tom about the market"],
+    }
+    assert_clean(site)
+
+
+@pytest.mark.parametrize(("key", "code"), [("\x03", 1), ("\x04", 1)], ids=["ctrl-c", "ctrl-d"])
+def test_ctrl_c_or_end_of_input_in_a_terminal_writes_nothing(tmp_path: Path, key: str, code: int) -> None:
+    site = copy_example(tmp_path / "career")
+    before = snapshot(site)
+    term = Terminal(site, "checkup")
+    term.expect("Score for Job skills (1-5): ")
+    term.type("4\r")
+    term.expect("Score for Job performance (1-5): ")
+    term.interrupt(key)
+    term.expect("nothing was written")
+    assert term.wait() == code
+    assert "Traceback" not in term.screen
+    assert snapshot(site) == before

@@ -1,0 +1,116 @@
+"""`careerfolio report`: the period's entries by level and by role, as Markdown a reader can follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from careerfolio.corpus import Corpus, load_corpus
+from careerfolio.levels import LEVELS
+from careerfolio.loader import read_tree
+from cli_support import assert_clean, copy_example, run, snapshot
+from conftest import REPO
+
+SINCE = dt.date(2026, 5, 20)
+UNTIL = dt.date(2026, 10, 31)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(read_tree(REPO / "content"))
+
+
+def _html(text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(text), "html.parser")
+
+
+def _section_items(soup: BeautifulSoup, heading: str) -> list[str]:
+    """The bold titles listed under the h3 `heading`."""
+    h3 = next(h for h in soup.find_all("h3") if h.get_text() == heading)
+    items = h3.find_next_sibling("ul")
+    return [strong.get_text() for strong in items.find_all("strong")]
+
+
+def test_report_groups_the_period_by_level_and_by_role(corpus: Corpus) -> None:
+    result = run(REPO / "content" / "journal", "report", "--since", SINCE.isoformat(), "--until", UNTIL.isoformat())
+    assert result.exit_code == 0, result.output
+    soup = _html(result.output)
+    assert [h.get_text() for h in soup.find_all("h2")] == ["By level", "By role", "Skills used"]
+    period = [e for e in corpus.entries if SINCE <= e.date <= UNTIL and e.kind != "reflection"]
+    assert period, "the example career has entries in the period"
+    for level in LEVELS:
+        expected = [e.title for e in period if level.id in e.levels]
+        if expected:
+            assert _section_items(soup, level.label) == expected
+        else:
+            assert level.label not in [h.get_text() for h in soup.find_all("h3")]
+    for role in corpus.roles:
+        expected = [e.title for e in period if e.role == role.id]
+        if expected:
+            assert _section_items(soup, f"{role.title}, {role.organization}") == expected
+    for entry in period:
+        if entry.impact:
+            assert f"Impact: {entry.impact}" in result.output
+    outside = [e.title for e in corpus.entries if not SINCE <= e.date <= UNTIL]
+    assert not any(f"**{title}**" in result.output for title in outside)
+    reflections = [e.title for e in corpus.entries if e.kind == "reflection" and SINCE <= e.date <= UNTIL]
+    assert not any(f"**{title}**" in result.output for title in reflections)
+    people = {p for e in period for p in e.people}
+    assert people and not any(person in result.output for person in people)
+
+
+def test_public_keeps_only_public_entries(corpus: Corpus) -> None:
+    private = [e.title for e in corpus.entries if not e.public and SINCE <= e.date <= UNTIL and e.kind != "reflection"]
+    assert private, "the example career has private entries in the period"
+    everything = run(REPO, "report", "--since", SINCE.isoformat(), "--until", UNTIL.isoformat()).output
+    public = run(REPO, "report", "--since", SINCE.isoformat(), "--until", UNTIL.isoformat(), "--public").output
+    assert all(f"**{title}**" in everything for title in private)
+    assert not any(f"**{title}**" in public for title in private)
+
+
+def test_until_defaults_to_today(corpus: Corpus) -> None:
+    result = run(REPO, "report", "--since", "2026-11-01")
+    latest = corpus.entries[0]
+    assert "to 2026-11-22" in result.output and f"**{latest.title}**" in result.output
+
+
+def test_output_writes_a_new_file_and_refuses_an_existing_one(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    target = site / "content" / "review-2026.md"
+    first = run(site, "report", "--since", "2026-01-01", "--output", "content/review-2026.md")
+    assert first.exit_code == 0 and target.is_file()
+    assert target.read_text().startswith("# Review packet: Dana Reyes")
+    assert_clean(site)  # a report kept in the content folder is an ordinary private page
+    before = snapshot(site)
+    again = run(site, "report", "--since", "2025-01-01", "--output", "content/review-2026.md")
+    assert again.exit_code == 1 and "already exists; nothing was written" in again.output
+    assert snapshot(site) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--since", "2026-05-01", "--until", "2026-04-01"], "must not be before --since"), (["--since", "May 2026"], "Invalid value")],
+    ids=["until-before-since", "not-a-date"],
+)
+def test_bad_dates_are_refused(args: list[str], message: str) -> None:
+    result = run(REPO, "report", *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_report_on_a_site_made_by_init(tmp_path: Path) -> None:
+    assert run(tmp_path, "init", "mine").exit_code == 0
+    result = run(tmp_path / "mine", "report", "--since", "2026-01-01")
+    assert "**Started a career journal**" in result.output
+    assert "### Engineer, Example Corp" in result.output
+    kept = run(tmp_path / "mine" / "content", "report", "--since", "2026-01-01", "--output", "review.md")
+    assert kept.exit_code == 0 and (tmp_path / "mine" / "content" / "review.md").read_text() == result.output
+    assert_clean(tmp_path / "mine")
+
+
+def test_an_empty_period_says_so() -> None:
+    result = run(REPO, "report", "--since", "2001-01-01", "--until", "2001-12-31")
+    assert result.exit_code == 0 and "No journal entries in this period." in result.output

@@ -1,0 +1,330 @@
+"""Real `mkdocs build` runs of the portfolio: where the home lands, what each page shows, the printed résumé."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, make_entry, make_profile, make_role, make_skill, output_text, run_mkdocs, write_site
+from test_exports import validate_resume
+
+
+def build(root: Path, files: list[tuple[str, bytes]], **kwargs: Any) -> Path:
+    write_site(root, files, **kwargs)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(path: Path) -> BeautifulSoup:
+    found = soup(path).find("article")
+    assert found is not None
+    return found
+
+
+SMALL = [
+    make_profile(name="Dana Reyes", headline="Data engineer who makes pipelines boring"),
+    make_role("acme", organization="Acme Corp", title="Senior Data Engineer", start="2024-02"),
+    make_skill("python", name="Python", level=4),
+    make_skill("negotiation", name="Negotiation", level=3, visibility="private"),
+    make_entry(path="journal/2024/spark.md", date="2024-10-08", title="Retired Spark", role="acme", skills=["python"]),
+    make_entry(
+        path="journal/2026/airflow.md", date="2026-03-18", title="Airflow 3 migration", role="acme", skills=["python", "negotiation"]
+    ),
+    make_entry(path="journal/2025/runbook.md", date="2025-01-21", title="On-call runbook", pinned=True),
+    make_entry(path="journal/2026/talk.md", date="2026-04-21", title="PyData talk", kind="volunteer"),
+    make_entry(path="journal/2026/salary.md", date="2026-04-15", title="Salary review", visibility="private"),
+]
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("small"), SMALL)
+
+
+def test_home_is_the_site_root_with_the_profile(small_site: Path) -> None:
+    home = article(small_site / "index.html")
+    assert home.find("h1").get_text(strip=True) == "Dana Reyes"  # type: ignore[union-attr]
+    assert "Data engineer who makes pipelines boring" in home.get_text()
+    pinned = [a.get_text(strip=True) for a in home.select(".cf-card--pinned .cf-card__title a")]
+    assert pinned == ["On-call runbook"]
+    assert "Senior Data Engineer" in home.select_one(".cf-card--role").get_text()  # type: ignore[union-attr]
+    (script,) = home.find_all("script", type="application/ld+json")
+    assert json.loads(script.string)["mainEntity"]["name"] == "Dana Reyes"
+    # The stylesheet the page links to exists.
+    href = home.find("link", rel="stylesheet")["href"]  # type: ignore[index]
+    assert (small_site / str(href)).is_file()
+    assert "@media print" in (small_site / str(href)).read_text()
+    # Feed readers find the feed from any page.
+    feed = soup(small_site / "journal" / "2026" / "talk" / "index.html").find("link", type="application/atom+xml")
+    assert feed is not None
+    assert (small_site / "journal" / "2026" / "talk" / str(feed["href"])).resolve() == (small_site / "feed.xml").resolve()
+
+
+def test_achievements_are_by_year_newest_first(small_site: Path) -> None:
+    page = article(small_site / "achievements" / "index.html")
+    years = [h.get("id") for h in page.find_all("h2")]
+    assert years == ["year-2026", "year-2025", "year-2024"]
+    dates = [t["datetime"] for t in page.select(".cf-row__date")]
+    assert dates == ["2026-04-21", "2026-03-18", "2025-01-21", "2024-10-08"]
+    # Each links to the entry's own page, which exists and shows date, kind, impact, skills and role.
+    link = page.select_one(".cf-row__title")
+    assert link is not None
+    target = (small_site / "achievements" / str(link["href"]) / "index.html").resolve()
+    entry = article(target).get_text(" ", strip=True)
+    assert "PyData talk" in entry and "2026-04-21" in entry and "volunteer" in entry
+
+
+def test_an_entry_page_names_public_skills_and_role_only(small_site: Path) -> None:
+    text = article(small_site / "journal" / "2026" / "airflow" / "index.html").get_text(" ", strip=True)
+    assert "Python" in text and "Senior Data Engineer, Acme Corp" in text
+    assert "Negotiation" not in text
+    assert "Levels" not in text  # the five levels belong to the private check-up
+
+
+def test_a_skill_page_lists_its_public_evidence(small_site: Path) -> None:
+    page = article(small_site / "skills" / "python" / "index.html")
+    evidence = [a.get_text(strip=True) for a in page.select(".cf-evidence a")]
+    assert evidence == ["Airflow 3 migration", "Retired Spark"]
+
+
+def test_experience_is_a_timeline_of_public_roles_with_their_entries(small_site: Path) -> None:
+    page = article(small_site / "experience" / "index.html")
+    (role,) = page.select(".cf-timeline__item")
+    assert "Senior Data Engineer" in role.get_text()
+    assert [a.get_text(strip=True) for a in role.select(".cf-row__title")] == ["Airflow 3 migration", "Retired Spark"]
+
+
+def test_resume_page_hides_navigation_and_resume_json_is_valid(small_site: Path) -> None:
+    page = soup(small_site / "resume" / "index.html")
+    for sidebar in page.select(".md-sidebar"):
+        assert sidebar.has_attr("hidden")
+    assert "Dana Reyes" in page.select_one(".cf-resume").get_text()  # type: ignore[union-attr]
+    validate_resume(json.loads((small_site / "resume.json").read_text()))
+
+
+def test_nothing_private_in_any_output_file(small_site: Path) -> None:
+    for name, text in output_text(small_site).items():
+        for word in ("Salary review", "Negotiation", "negotiation"):
+            assert word not in text, name
+
+
+def test_a_users_public_index_stays_and_the_home_moves(tmp_path: Path) -> None:
+    own = ("index.md", b"---\nvisibility: public\n---\n# Welcome to my corner\n\nMy own words.\n")
+    site = build(tmp_path, [*SMALL, own])
+    assert "My own words." in article(site / "index.html").get_text()
+    home = article(site / "portfolio" / "index.html")
+    assert home.find("h1").get_text(strip=True) == "Dana Reyes"  # type: ignore[union-attr]
+    nav = [a.get_text(strip=True) for a in soup(site / "index.html").select(".md-nav--primary .md-nav__link")]
+    assert nav[:5] == ["Home", "Achievements", "Skills", "Experience", "Résumé"]
+
+
+def test_a_users_private_index_gives_way_to_the_home_and_stays_unpublished(tmp_path: Path) -> None:
+    own = ("index.md", b"---\nvisibility: private\n---\n# Secret plans\n\nLeaving in spring.\n")
+    site = build(tmp_path, [*SMALL, own])
+    assert article(site / "index.html").find("h1").get_text(strip=True) == "Dana Reyes"  # type: ignore[union-attr]
+    assert not (site / "portfolio").exists()
+    assert not any("Leaving in spring" in text for text in output_text(site).values())
+
+
+def test_the_private_build_previews_exactly_the_public_portfolio(tmp_path: Path) -> None:
+    write_site(tmp_path, SMALL)
+    result = run_mkdocs(tmp_path, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site-private"
+    rows = [a.get_text(strip=True) for a in article(site / "achievements" / "index.html").select(".cf-row__title")]
+    assert rows == ["PyData talk", "Airflow 3 migration", "On-call runbook", "Retired Spark"]
+    assert (site / "journal" / "2026" / "salary" / "index.html").is_file()  # the private site has every entry
+    assert "Negotiation" not in (site / "resume.json").read_text()
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("example")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_the_example_career_has_every_portfolio_page(example_site: Path) -> None:
+    for page in ("index.html", "achievements/index.html", "skills/index.html", "experience/index.html", "resume/index.html"):
+        assert (example_site / page).is_file(), page
+    nav = [a.get_text(strip=True) for a in soup(example_site / "index.html").select(".md-nav--primary .md-nav__link")]
+    assert nav == ["Home", "Achievements", "Skills", "Experience", "Résumé"]
+    home = article(example_site / "index.html")
+    assert len(home.select(".cf-card--pinned")) == 3
+    skills = article(example_site / "skills" / "index.html")
+    assert len(skills.select(".cf-card")) == len(list((example_site / "skills").glob("*/index.html")))
+    document = json.loads((example_site / "resume.json").read_text())
+    validate_resume(document)
+    assert [w["name"] for w in document["work"]] == ["Acme Corp", "Globex"]  # Initech is private
+    feed = (example_site / "feed.xml").read_text()
+    entries = len(list((example_site / "journal").glob("*/*/index.html")))
+    assert feed.count("<entry>") == entries > 20
+
+
+# -- the printed résumé ------------------------------------------------------------------
+
+PAPER = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _webdriver(method: str, url: str, body: dict[str, Any] | None = None) -> Any:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())["value"]
+
+
+@pytest.fixture(scope="module")
+def printer() -> Iterator[Any]:
+    """Print a local page to PDF with Chromium, through chromedriver's W3C print command."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not (chromium and driver):
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromedriver are needed to test the printed résumé")
+        pytest.skip("chromium or chromedriver is missing")
+    port = _free_port()
+    process = subprocess.Popen([driver, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                _webdriver("GET", f"{base}/status")
+                break
+            except OSError:
+                time.sleep(0.1)
+        options = {"binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
+        session = _webdriver("POST", f"{base}/session", {"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}})["sessionId"]
+
+        def print_pdf(path: Path, paper: str) -> bytes:
+            width, height = PAPER[paper]
+            _webdriver("POST", f"{base}/session/{session}/url", {"url": path.as_uri()})
+            encoded = _webdriver("POST", f"{base}/session/{session}/print", {"page": {"width": width, "height": height}})
+            return base64.b64decode(encoded)
+
+        yield print_pdf
+        _webdriver("DELETE", f"{base}/session/{session}")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def pdf_page_texts(pdf: bytes) -> list[bool]:
+    """For each page of a Chromium PDF, in order, whether its content stream shows any text."""
+    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(?ms)^(\d+) 0 obj\s*(.*?)endobj", pdf)}
+    pages = []
+    for body in objects.values():
+        if re.search(rb"/Type\s*/Page\b(?!s)", body):
+            contents = re.search(rb"/Contents\s+(\d+) 0 R", body)
+            assert contents is not None
+            pages.append(_shows_text(objects[int(contents.group(1))]))
+    return pages
+
+
+def _shows_text(stream_object: bytes) -> bool:
+    data = stream_object.split(b"stream", 1)[1].lstrip(b"\r\n").rsplit(b"endstream", 1)[0]
+    if b"/FlateDecode" in stream_object.split(b"stream", 1)[0]:
+        data = zlib.decompressobj().decompress(data)
+    return re.search(rb"\bT[jJ]\b", data) is not None
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", sorted(PAPER))
+def test_the_example_resume_prints_on_one_page(example_site: Path, printer: Any, paper: str) -> None:
+    pdf = printer(example_site / "resume" / "index.html", paper)
+    assert pdf.startswith(b"%PDF")
+    assert pdf_page_texts(pdf) == [True]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", sorted(PAPER))
+def test_a_long_resume_has_no_blank_trailing_page(tmp_path: Path, printer: Any, paper: str) -> None:
+    roles = [make_role(f"r{n}", organization=f"Company {n}", start=f"20{10 + n}-01", end=f"20{10 + n}-12") for n in range(8)]
+    entries = [
+        make_entry(path=f"journal/r{n}/e{i}.md", date=f"20{10 + n}-0{i}-01", title=f"Achievement {n}.{i} " + "word " * 14, role=f"r{n}")
+        for n in range(8)
+        for i in range(1, 7)
+    ]
+    site = build(tmp_path, [make_profile(), *roles, *entries])
+    pages = pdf_page_texts(printer(site / "resume" / "index.html", paper))
+    assert len(pages) >= 2  # long enough to spill over
+    assert all(pages), pages  # and no page, the last included, is empty
+
+
+@pytest.mark.browser
+def test_the_page_check_sees_a_blank_trailing_page(tmp_path: Path, printer: Any) -> None:
+    page = tmp_path / "blank.html"
+    page.write_text(
+        '<!doctype html><html><body><p>Only page with words</p><div style="break-before: page; height: 1em"></div></body></html>'
+    )
+    assert pdf_page_texts(printer(page, "A4")) == [True, False]
+
+
+def test_hostile_front_matter_stays_text_in_titles_and_pages(tmp_path: Path) -> None:
+    evil = '"><img src=x onerror=alert(1)></title><script>alert(2)</script>'
+    files = [
+        make_profile(name=f"Dana {evil}", headline=f"Engineer {evil}"),
+        make_role("acme", organization=f"Acme {evil}", url="javascript:alert(3)"),
+        make_skill("python", name=f"Python {evil}"),
+        make_entry(title=f"Talk {evil}", impact=f"Impact {evil}", skills=["python"], role="acme", tags=[evil]),
+    ]
+    site = build(tmp_path, files)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 8
+    for path in pages:
+        page = soup(path)
+        assert page.find("img", src="x") is None, path
+        scripts = page.find_all("script")
+        assert not [s for s in scripts if "alert(2)" in (s.string or "") and s.get("type") != "application/ld+json"], path
+        for data in (json.loads(s.string) for s in scripts if s.get("type") == "application/ld+json"):
+            assert data["mainEntity"]["name"] == f"Dana {evil}"
+        assert not page.select('[href^="javascript:"]'), path
+        title = page.find("title")
+        assert title is not None and "<script" not in str(title.decode_contents()), path
+    home_title = soup(site / "index.html").find("title").get_text()  # type: ignore[union-attr]
+    assert home_title.startswith(f"Engineer {evil}")
+    for name in ("resume.json", "feed.xml"):
+        assert "<img" not in (site / name).read_text(), name
+
+
+def test_relative_links_of_the_profile_still_work_when_the_home_moves(tmp_path: Path) -> None:
+    profile = make_profile(name="Dana Reyes")
+    profile = (profile[0], profile[1].replace(b"A short summary.", b"More [about this site](about.md#why) and ![me](me.png)."))
+    about = ("about.md", b"---\nvisibility: public\n---\n# About\n\n## Why\n")
+    own = ("index.md", b"---\nvisibility: public\n---\n# Mine\n")
+    root = tmp_path
+    write_site(root, [profile, about, own])
+    (root / "content" / "me.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    home = article(root / "site" / "portfolio" / "index.html")
+    assert home.find("a", string="about this site")["href"] == "../about/#why"  # type: ignore[index]
+    image = home.find("img", alt="me")
+    assert image is not None and (root / "site" / "portfolio" / str(image["src"])).resolve() == (root / "site" / "me.png").resolve()
