@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from .conftest import AXE_JS, MATERIAL_SCHEMES, NODE_MODULES, Audience, BuiltSite, Scheme, Visit, artifact_path, require
-from .pages import CASES, PageCase, skip_if_not_built
+from .pages import CASES, PageCase, assert_built
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def test_axe_finds_no_serious_violation(
     case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
     site = sites[case.audience]
-    skip_if_not_built(case, site)
+    assert_built(case, site)
     visit = shared_visit(site.url(case.url_path), scheme)
     # Material picks the palette from the emulated preference; check it did, or "dark" would test light twice.
     assert visit.page.evaluate("document.body.dataset.mdColorScheme") == MATERIAL_SCHEMES[scheme]
@@ -93,7 +93,7 @@ def test_the_first_tab_offers_to_skip_to_the_content(
 ) -> None:
     """A keyboard user's first Tab shows "Skip to content", and following it leaves the header and navigation behind."""
     site = sites[case.audience]
-    skip_if_not_built(case, site)
+    assert_built(case, site)
     page = visit_page(site.url(case.url_path), "light").page
     page.keyboard.press("Tab")
     skip = page.locator(":focus")

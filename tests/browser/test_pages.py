@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback, open_page, serve
-from .pages import CASES, PageCase, skip_if_not_built
+from .pages import CASES, PageCase, assert_built
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -42,7 +42,7 @@ def test_page_shows_its_content_without_errors_or_outside_requests(
     case: PageCase, scheme: Scheme, sites: dict[Audience, BuiltSite], shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
     site = sites[case.audience]
-    skip_if_not_built(case, site)
+    assert_built(case, site)
     visit = shared_visit(site.url(case.url_path), scheme)
     visit.page.screenshot(path=artifact_path("screenshots", f"{case.id}-{scheme}.png"), full_page=True)
 

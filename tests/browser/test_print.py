@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from .conftest import BuiltSite, Scheme, Visit, artifact_path
-from .pages import CASES, RESUME, PageCase, skip_if_not_built
+from .pages import CASES, RESUME, PageCase, assert_built
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +45,7 @@ def print_pdf(visit: Visit, name: str) -> PdfReader:
 def test_printout_has_no_navigation_and_no_blank_page(
     case: PageCase, public_site: BuiltSite, shared_visit: Callable[[str, Scheme], Visit]
 ) -> None:
-    skip_if_not_built(case, public_site)
+    assert_built(case, public_site)
     visit = shared_visit(public_site.url(case.url_path), "light")
     chrome = chrome_only_texts(visit.page.content())
     assert chrome, "found no navigation text to look for; the chrome selectors no longer match Material's markup"
@@ -62,6 +62,6 @@ def test_printout_has_no_navigation_and_no_blank_page(
 
 
 def test_resume_fits_two_a4_pages(public_site: BuiltSite, shared_visit: Callable[[str, Scheme], Visit]) -> None:
-    skip_if_not_built(RESUME, public_site)
+    assert_built(RESUME, public_site)
     pdf = print_pdf(shared_visit(public_site.url(RESUME.url_path), "light"), "resume-a4")
     assert len(pdf.pages) <= MAX_RESUME_PAGES, f"the résumé prints on {len(pdf.pages)} A4 pages"
