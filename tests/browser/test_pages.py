@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback, open_page, serve
+from .conftest import Audience, BuiltSite, Scheme, Visit, artifact_path, is_loopback, open_page, require, serve
 from .pages import CASES, PageCase, assert_built
 
 if TYPE_CHECKING:
@@ -113,3 +113,13 @@ def test_the_guards_catch_a_page_that_calls_out(browser: Browser, tmp_path: Path
         server.server_close()
     assert visit.outside == ["https://fonts.googleapis.com/css?family=Roboto"]
     assert visit.errors, "a blocked stylesheet should count as a failed request"
+
+
+def test_a_missing_tool_skips_outside_ci_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium is missing"):
+        require(False, "Chromium", "install it")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="Chromium is missing"):
+        require(False, "Chromium", "install it")
+    require(True, "Chromium", "install it")  # present: neither
