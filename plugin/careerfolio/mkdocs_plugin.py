@@ -101,7 +101,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         )
         self.audience = self._decide_audience(config)
         self.today = build_today()
-        if self.audience == "private" and not _user_set(config, "site_dir"):
+        if self.audience == "private" and _is_public_site_dir(config):
+            # site/ is what gets deployed; a private build never lands there.
             config.site_dir = str(Path(config.config_file_path or ".").resolve().parent / PRIVATE_SITE_DIR)
         # Our template overrides sit after the user's custom_dir and before the theme's own.
         overrides = str(templates_dir() / "overrides")
@@ -341,8 +342,10 @@ def _without_front_matter(markdown: str) -> str:
     return "\n" + markdown if markdown.startswith("---") else markdown
 
 
-def _user_set(config: MkDocsConfig, key: str) -> bool:
-    return any(key in user for user in getattr(config, "user_configs", []))
+def _is_public_site_dir(config: MkDocsConfig) -> bool:
+    """True when site_dir is MkDocs' default `site/` beside mkdocs.yml."""
+    default = Path(config.config_file_path or ".").resolve().parent / "site"
+    return Path(config.site_dir).resolve() == default
 
 
 def _inside(path: Path, folder: Path) -> bool:
