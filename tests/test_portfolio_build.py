@@ -91,6 +91,16 @@ def test_an_entry_page_names_public_skills_and_role_only(small_site: Path) -> No
     assert "Levels" not in text  # the five levels belong to the private check-up
 
 
+def test_search_excerpts_of_an_entry_separate_field_names_from_values(small_site: Path) -> None:
+    """Material's search indexes the text of the fact list; names and values must not run together."""
+    documents = json.loads((small_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    (talk,) = [d for d in documents if d["location"] == "journal/2026/talk/"]
+    assert "Date: 2026-04-21. Kind: volunteer." in talk["text"], talk["text"]
+    (airflow,) = [d for d in documents if d["location"] == "journal/2026/airflow/"]
+    assert "Role: Senior Data Engineer, Acme Corp." in airflow["text"], airflow["text"]
+    assert "Skills: " in airflow["text"], airflow["text"]
+
+
 def test_a_skill_page_lists_its_public_evidence(small_site: Path) -> None:
     page = article(small_site / "skills" / "python" / "index.html")
     evidence = [a.get_text(strip=True) for a in page.select(".cf-evidence a")]
