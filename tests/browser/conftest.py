@@ -96,8 +96,8 @@ def serve(root: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def _site(audience: Audience, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    root = build_example(audience, tmp_path_factory.mktemp(f"site-{audience}"))
+def serve_site(audience: Audience, root: Path) -> Iterator[BuiltSite]:
+    """Serve a built site for as long as the generator runs; a fixture yields from it."""
     server = serve(root)
     host, port = server.server_address[:2]
     try:
@@ -105,6 +105,10 @@ def _site(audience: Audience, tmp_path_factory: pytest.TempPathFactory) -> Itera
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _site(audience: Audience, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    yield from serve_site(audience, build_example(audience, tmp_path_factory.mktemp(f"site-{audience}")))
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +128,7 @@ def sites(public_site: BuiltSite, private_site: BuiltSite) -> dict[Audience, Bui
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    require(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})", "apt-get install chromium chromium-driver; .ci/run does it")
+    require(CHROMIUM.is_file(), f"Chromium ({CHROMIUM})", "apt-get install chromium; .ci/run does it")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

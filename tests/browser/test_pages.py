@@ -79,6 +79,29 @@ def _outside_urls_in_html(path: Path) -> list[str]:
     return found
 
 
+def test_fact_lists_show_names_beside_values_and_hide_their_punctuation(
+    public_site: BuiltSite, shared_visit: Callable[[str, Scheme], Visit]
+) -> None:
+    """An achievement's facts read "Date: ….", yet on screen the colon and full stop take no room
+    and each name sits on the row of its value."""
+    case = next(case for case in CASES if case.name == "achievement")
+    assert_built(case, public_site)
+    page = shared_visit(public_site.url(case.url_path), "light").page
+    facts = page.locator("article dl.cf-facts")
+    assert re.search(r"Date: \d{4}-\d{2}-\d{2}\. Kind: \w+\.", facts.text_content() or ""), facts.text_content()
+    hidden = facts.locator(".cf-visually-hidden")
+    assert hidden.count() >= 4, "the fact list lost its separators"
+    for index in range(hidden.count()):
+        box = hidden.nth(index).bounding_box()
+        assert box is not None and box["width"] <= 1 and box["height"] <= 1, f"separator {index + 1} is visible: {box}"
+    names, values = facts.locator("dt"), facts.locator("dd")
+    assert names.count() == values.count() >= 2
+    for index in range(names.count()):
+        name, value = names.nth(index).bounding_box(), values.nth(index).bounding_box()
+        assert name is not None and value is not None
+        assert abs(name["y"] - value["y"]) < 2 and name["x"] + name["width"] <= value["x"], f"fact {index + 1} is not a row"
+
+
 @pytest.mark.parametrize("audience", ["public", "private"])
 def test_no_built_file_makes_the_browser_fetch_from_elsewhere(audience: Audience, sites: dict[Audience, BuiltSite]) -> None:
     """Every page and stylesheet of the build, not only the ones opened: fonts, scripts and images are local."""
