@@ -21,6 +21,13 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core and the Nu HTML Checker for the browser checks, at the versions package-lock.json pins.
+# Install scripts stay off: vnu-jar's would download a Java runtime; the system's Java runs it.
+# Without npm the browser checks skip (they fail instead under CI=true).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the accessibility and HTML checks will skip"; fi
+
 ## Build the example career's public portfolio into site/.
 site: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
@@ -34,7 +41,7 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
 
 ## Lint, type check and run every test.
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/ruff check plugin tests benchmarks
 	$(BIN)/ruff format --check plugin tests benchmarks
 	$(BIN)/mypy
@@ -45,4 +52,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 clean:
-	rm -rf site site-private .venv build dist
+	rm -rf site site-private .venv build dist node_modules test-artifacts

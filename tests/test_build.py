@@ -81,6 +81,18 @@ def test_malformed_front_matter_is_never_rendered_as_text(tmp_path: Path) -> Non
     assert "zq-salary-marker" not in text and "zq-body-marker" not in text
 
 
+def test_a_private_build_never_lands_in_site_but_honours_another_folder(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    elsewhere = tmp_path / "private-out"
+    result = run_mkdocs(root, "build", "-d", str(elsewhere), env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    assert (elsewhere / "dashboard" / "index.html").is_file()
+    result = run_mkdocs(root, "build", "-d", "site", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site").exists() and (root / "site-private" / "dashboard" / "index.html").is_file()
+    assert "DeprecationWarning" not in result.stderr
+
+
 def test_a_record_page_has_our_header_once_above_the_users_markdown(tmp_path: Path) -> None:
     # The header reaches the page without passing through Markdown; the body still does.
     body = "---\n\nWhat *happened*, in [one link](https://example.com).\n\n## What came of it\n"

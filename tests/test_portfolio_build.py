@@ -1,18 +1,9 @@
-"""Real `mkdocs build` runs of the portfolio: where the home lands, what each page shows, the printed résumé."""
+"""Real `mkdocs build` runs of the portfolio: where the home lands, what each page shows."""
 
 from __future__ import annotations
 
-import base64
 import json
-import os
-import re
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
-import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +91,16 @@ def test_an_entry_page_names_public_skills_and_role_only(small_site: Path) -> No
     assert "Levels" not in text  # the five levels belong to the private check-up
 
 
+def test_search_excerpts_of_an_entry_separate_field_names_from_values(small_site: Path) -> None:
+    """Material's search indexes the text of the fact list; names and values must not run together."""
+    documents = json.loads((small_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    (talk,) = [d for d in documents if d["location"] == "journal/2026/talk/"]
+    assert "Date: 2026-04-21. Kind: volunteer." in talk["text"], talk["text"]
+    (airflow,) = [d for d in documents if d["location"] == "journal/2026/airflow/"]
+    assert "Role: Senior Data Engineer, Acme Corp." in airflow["text"], airflow["text"]
+    assert "Skills: " in airflow["text"], airflow["text"]
+
+
 def test_a_skill_page_lists_its_public_evidence(small_site: Path) -> None:
     page = article(small_site / "skills" / "python" / "index.html")
     evidence = [a.get_text(strip=True) for a in page.select(".cf-evidence a")]
@@ -181,110 +182,6 @@ def test_the_example_career_has_every_portfolio_page(example_site: Path) -> None
     feed = (example_site / "feed.xml").read_text()
     entries = len(list((example_site / "journal").glob("*/*/index.html")))
     assert feed.count("<entry>") == entries > 20
-
-
-# -- the printed résumé ------------------------------------------------------------------
-
-PAPER = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94)}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _webdriver(method: str, url: str, body: dict[str, Any] | None = None) -> Any:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())["value"]
-
-
-@pytest.fixture(scope="module")
-def printer() -> Iterator[Any]:
-    """Print a local page to PDF with Chromium, through chromedriver's W3C print command."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if not (chromium and driver):
-        if os.environ.get("CI"):
-            pytest.fail("chromium and chromedriver are needed to test the printed résumé")
-        pytest.skip("chromium or chromedriver is missing")
-    port = _free_port()
-    process = subprocess.Popen([driver, f"--port={port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                _webdriver("GET", f"{base}/status")
-                break
-            except OSError:
-                time.sleep(0.1)
-        options = {"binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]}
-        session = _webdriver("POST", f"{base}/session", {"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}})["sessionId"]
-
-        def print_pdf(path: Path, paper: str) -> bytes:
-            width, height = PAPER[paper]
-            _webdriver("POST", f"{base}/session/{session}/url", {"url": path.as_uri()})
-            encoded = _webdriver("POST", f"{base}/session/{session}/print", {"page": {"width": width, "height": height}})
-            return base64.b64decode(encoded)
-
-        yield print_pdf
-        _webdriver("DELETE", f"{base}/session/{session}")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-def pdf_page_texts(pdf: bytes) -> list[bool]:
-    """For each page of a Chromium PDF, in order, whether its content stream shows any text."""
-    objects = {int(m.group(1)): m.group(2) for m in re.finditer(rb"(?ms)^(\d+) 0 obj\s*(.*?)endobj", pdf)}
-    pages = []
-    for body in objects.values():
-        if re.search(rb"/Type\s*/Page\b(?!s)", body):
-            contents = re.search(rb"/Contents\s+(\d+) 0 R", body)
-            assert contents is not None
-            pages.append(_shows_text(objects[int(contents.group(1))]))
-    return pages
-
-
-def _shows_text(stream_object: bytes) -> bool:
-    data = stream_object.split(b"stream", 1)[1].lstrip(b"\r\n").rsplit(b"endstream", 1)[0]
-    if b"/FlateDecode" in stream_object.split(b"stream", 1)[0]:
-        data = zlib.decompressobj().decompress(data)
-    return re.search(rb"\bT[jJ]\b", data) is not None
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("paper", sorted(PAPER))
-def test_the_example_resume_prints_on_one_page(example_site: Path, printer: Any, paper: str) -> None:
-    pdf = printer(example_site / "resume" / "index.html", paper)
-    assert pdf.startswith(b"%PDF")
-    assert pdf_page_texts(pdf) == [True]
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("paper", sorted(PAPER))
-def test_a_long_resume_has_no_blank_trailing_page(tmp_path: Path, printer: Any, paper: str) -> None:
-    roles = [make_role(f"r{n}", organization=f"Company {n}", start=f"20{10 + n}-01", end=f"20{10 + n}-12") for n in range(8)]
-    entries = [
-        make_entry(path=f"journal/r{n}/e{i}.md", date=f"20{10 + n}-0{i}-01", title=f"Achievement {n}.{i} " + "word " * 14, role=f"r{n}")
-        for n in range(8)
-        for i in range(1, 7)
-    ]
-    site = build(tmp_path, [make_profile(), *roles, *entries])
-    pages = pdf_page_texts(printer(site / "resume" / "index.html", paper))
-    assert len(pages) >= 2  # long enough to spill over
-    assert all(pages), pages  # and no page, the last included, is empty
-
-
-@pytest.mark.browser
-def test_the_page_check_sees_a_blank_trailing_page(tmp_path: Path, printer: Any) -> None:
-    page = tmp_path / "blank.html"
-    page.write_text(
-        '<!doctype html><html><body><p>Only page with words</p><div style="break-before: page; height: 1em"></div></body></html>'
-    )
-    assert pdf_page_texts(printer(page, "A4")) == [True, False]
 
 
 def test_hostile_front_matter_stays_text_in_titles_and_pages(tmp_path: Path) -> None:

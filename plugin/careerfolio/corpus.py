@@ -203,6 +203,7 @@ class _Builder:
             pinned=values.get("pinned", False),
             public=values.get("visibility") == "public",
             body=body,
+            body_line=source.body_line + source.body[: len(source.body) - len(body)].count("\n"),
         )
 
     def _make_skill(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Skill:
@@ -217,6 +218,7 @@ class _Builder:
             last_used=values.get("last_used"),
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_checkup(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
@@ -238,6 +240,7 @@ class _Builder:
             url=values.get("url"),
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_contact(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Contact:
@@ -302,6 +305,7 @@ class _Builder:
             links=links,
             public=values.get("visibility") == "public",
             body=source.body,
+            body_line=source.body_line,
         )
 
     def _make_layoff_plan(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
@@ -316,7 +320,7 @@ class _Builder:
         title = values.get("title")
         if title is None:
             title, _ = _title_from_heading(source.body)
-        return Page(source.path, title, values.get("visibility") == "public", source.body)
+        return Page(source.path, title, values.get("visibility") == "public", source.body, source.body_line)
 
     # -- whole-corpus checks -------------------------------------------------------
 

@@ -20,16 +20,22 @@ def link_targets(src_path: str, markdown: str) -> list[tuple[str, str]]:
 
     Absolute URLs, anchors and links that climb out of docs_dir are left out.
     """
-    base = posixpath.dirname(src_path)
     found = []
     for match in _TARGETS.finditer(markdown):
         raw = match.group(1) or match.group(2) or match.group(3)
-        parts = urlsplit(raw)
-        if parts.scheme or parts.netloc or not parts.path:
-            continue
-        path = unquote(parts.path)
-        resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(base, path))
-        if resolved.startswith("../") or resolved == "..":
-            continue
-        found.append((raw, resolved))
+        resolved = resolve_target(src_path, raw)
+        if resolved is not None:
+            found.append((raw, resolved))
     return found
+
+
+def resolve_target(src_path: str, raw: str) -> str | None:
+    """The docs-relative path a link in `src_path` points at, or None when it leaves the docs."""
+    parts = urlsplit(raw.strip())
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(parts.path)
+    resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src_path), path))
+    if resolved.startswith("../") or resolved == "..":
+        return None
+    return resolved

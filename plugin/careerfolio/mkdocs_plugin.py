@@ -8,9 +8,11 @@ nav. Problems go through MkDocs' plugin logger so that `--strict` fails on them.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,13 +20,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .corpus import Corpus, build_corpus, load_corpus
+from .dashboard import DASHBOARD_CSS
 from .dates import build_today
-from .loader import SourceCache
+from .guard import Hit, build_secrets, scan_site
+from .loader import SourceCache, parse_source
 from .render import templates_dir
 from .settings import Settings
 from .site import BuildContext, Site, build_site
@@ -35,6 +39,10 @@ AUDIENCE_ENV = "CAREERFOLIO_AUDIENCE"
 PRIVATE_SITE_DIR = "site-private"
 # Front matter keys of ordinary pages that Material understands and that carry no text.
 _PASSTHROUGH_META = ("hide", "icon", "status", "search", "template")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Larger files left out of a public build are looked for by name only.
+_MAX_TEXT_BYTES = 2 * 1024 * 1024
+_MAX_HITS_SHOWN = 30
 
 
 class CareerfolioConfig(base.Config):
@@ -68,11 +76,15 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
+        self.dirty = False
+        # Docs files left out of a public build, as (path, text or None), for the leak guard.
+        self.unpublished: list[tuple[str, str | None]] = []
 
     # -- configuration -------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = Settings(
@@ -90,13 +102,18 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         )
         self.audience = self._decide_audience(config)
         self.today = build_today()
-        if self.audience == "private" and not _user_set(config, "site_dir"):
+        if self.audience == "private" and _is_public_site_dir(config):
+            # site/ is what gets deployed; a private build never lands there.
             config.site_dir = str(Path(config.config_file_path or ".").resolve().parent / PRIVATE_SITE_DIR)
         # Our template overrides sit after the user's custom_dir and before the theme's own.
         overrides = str(templates_dir() / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
+            config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
+        if self.audience == "public":
+            _refuse_unsafe_public_build(config, dirty=self.dirty)
         return config
 
     def _decide_audience(self, config: MkDocsConfig) -> Literal["public", "private"]:
@@ -160,13 +177,18 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
         # Only the user's own planned files stay; a generated page may take a private file's place.
         planned = {page.src_path for page in self.site.pages if not page.generated}
+        # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice.
+        configured = {str(path) for path in (*config.extra_css, *config.extra_javascript)}
+        self.unpublished = []
         for file in ours:
             is_markdown = file.src_uri.lower().endswith(".md")
-            keep = file.src_uri in planned if is_markdown else file.src_uri in self.site.assets
+            keep = file.src_uri in planned if is_markdown else file.src_uri in self.site.assets or file.src_uri in configured
             if is_markdown and not file.src_uri.endswith(".md"):
                 keep = False  # MkDocs would copy `X.MD` raw, front matter and all
             if not keep:
                 files.remove(file)
+                if self.audience == "public":
+                    self.unpublished.append((file.src_uri, self._unpublished_text(file, docs_real)))
             elif is_markdown:
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -177,7 +199,28 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             files.append(File.generated(config, extra.dest_path, content=extra.content))
         if config.nav is None and self.site.nav:
             config.nav = [{html.escape(item.title): item.src_path} for item in self.site.nav]
+        elif config.nav is not None and self.audience == "public":
+            # MkDocs turns a nav entry for a missing page into a link shown on every page.
+            user_markdown = {file.src_uri for file in ours if file.src_uri.lower().endswith(".md")}
+            config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         return files
+
+    def _unpublished_text(self, file: File, docs_real: Path) -> str | None:
+        """What the leak guard should look for from a file left out: its text when it is text."""
+        if file.abs_src_path is None or _escapes(Path(file.abs_src_path), docs_real):
+            return None
+        if file.src_uri.lower().endswith(".md"):
+            if self.corpus is not None and file.src_uri not in self.corpus.excluded:
+                return None  # a record: the guard takes its fields and body from the corpus
+            source = parse_source(file.src_uri, file.content_bytes)
+            title = source.meta.get("title")
+            return f"{title if isinstance(title, str) else ''}\n{source.body}"
+        try:
+            if os.path.getsize(file.abs_src_path) > _MAX_TEXT_BYTES:
+                return None
+            return file.content_bytes.decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None  # a binary or unreadable file: its name is still looked for
 
     # -- pages ---------------------------------------------------------------------
 
@@ -202,11 +245,107 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         page.meta = meta
         return markdown
 
-    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    @event_priority(100)  # before search and other plugins read the page's HTML
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
-        if planned is None or not planned.header:
-            return None
-        return f"{planned.header}\n\n{content}" if content else planned.header
+        if planned is not None and planned.header:
+            # Our finished HTML, kept out of Python-Markdown (see on_page_read_source), goes above the body.
+            html_text = f"{planned.header}\n\n{html_text}" if html_text else planned.header
+        if self.audience != "public":
+            return html_text
+        # The core strips comments from the Markdown; this catches any that Markdown extensions add.
+        return _HTML_COMMENT.sub("", html_text)
+
+    # -- the leak guard ------------------------------------------------------------
+
+    @event_priority(-100)  # after every other plugin has written its files (search writes its index here)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.audience != "public" or self.corpus is None:
+            return
+        secrets = build_secrets(self.corpus, unpublished=self.unpublished, public_text=_public_text(config))
+        theme_dirs = [Path(folder) for folder in config.theme.dirs if folder != config.theme.custom_dir]
+        site_dir = Path(config.site_dir)
+        hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
+        if hits:
+            raise PluginError(_remove_leaks(site_dir, hits))
+
+
+def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
+    """Delete the output files that leak, and say which they are: names only, never the text."""
+    for output in sorted({hit.output for hit in hits}):
+        with contextlib.suppress(OSError):
+            (site_dir / output).unlink()
+    shown = [f"  {site_dir.name}/{hit.format()}" for hit in hits[:_MAX_HITS_SHOWN]]
+    if len(hits) > _MAX_HITS_SHOWN:
+        shown.append(f"  ... and {len(hits) - _MAX_HITS_SHOWN} more")
+    return (
+        "careerfolio: the public site contains text of private files, so the build stops before anything is deployed. "
+        "The files below were removed from the site folder. A stale file (MkDocs never cleans dot files) needs nothing more; "
+        "if a plugin, a template or mkdocs.yml wrote the text, change that.\n" + "\n".join(shown)
+    )
+
+
+def _public_text(config: MkDocsConfig) -> list[str]:
+    """Text that is on the public site by the user's or the theme's choice, not from private files."""
+    texts = [str(config.get(key) or "") for key in ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")]
+    texts += [str(value) for value in _nav_titles(config.nav or [])]
+    texts += _strings(config.extra)
+    # The theme's page templates, and every template of careerfolio's (pages, feeds, exports).
+    templates = [path for folder in config.theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
+    templates += sorted(path for path in templates_dir().rglob("*") if path.is_file())
+    for template in templates:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            texts.append(template.read_text(encoding="utf-8"))
+    return texts
+
+
+def _strings(value: Any) -> list[str]:
+    """Every key and text in a mkdocs.yml value such as `extra`."""
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (str(key), *_strings(item))]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def _nav_titles(nav: Any) -> list[str]:
+    if isinstance(nav, list):
+        return [title for item in nav for title in _nav_titles(item)]
+    if isinstance(nav, dict):
+        return [title for key, value in nav.items() for title in (str(key), *_nav_titles(value))]
+    return []
+
+
+def _prune_nav(nav: Any, hidden: set[str]) -> Any:
+    """`nav` without entries that point at a docs file left out of the build (titles are not logged)."""
+    if isinstance(nav, list):
+        kept = [_prune_nav(item, hidden) for item in nav]
+        return [item for item in kept if item is not None]
+    if isinstance(nav, dict):
+        pruned = {key: _prune_nav(value, hidden) for key, value in nav.items()}
+        return {key: value for key, value in pruned.items() if value is not None and value != []} or None
+    if isinstance(nav, str) and nav.strip().lstrip("/") in hidden:
+        log.warning("mkdocs.yml: nav: an entry points at a page that is not public; it is left out of the public site")
+        return None
+    return nav
+
+
+def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
+    """Refuse public builds that could publish what careerfolio never planned."""
+    if dirty:
+        # --dirty keeps pages of the last build, which may since have become private.
+        raise PluginError("careerfolio: a public build must start from a clean site folder; run it without --dirty")
+    if "pymdownx.snippets" in config.markdown_extensions:
+        options = config.mdx_configs.get("pymdownx.snippets", {})
+        bases = options.get("base_path", ["."])
+        docs = Path(config.docs_dir).resolve()
+        for base in [bases] if isinstance(bases, str) else bases:
+            folder = Path(str(base)).resolve()
+            if folder == docs or docs.is_relative_to(folder) or folder.is_relative_to(docs):
+                raise PluginError(
+                    "careerfolio: pymdownx.snippets can include any file under its base_path, private files too. "
+                    "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir."
+                )
 
 
 def _without_front_matter(markdown: str) -> str:
@@ -215,8 +354,10 @@ def _without_front_matter(markdown: str) -> str:
     return "\n" + markdown if markdown.startswith("---") else markdown
 
 
-def _user_set(config: MkDocsConfig, key: str) -> bool:
-    return any(key in user for user in getattr(config, "user_configs", []))
+def _is_public_site_dir(config: MkDocsConfig) -> bool:
+    """True when site_dir is MkDocs' default `site/` beside mkdocs.yml."""
+    default = Path(config.config_file_path or ".").resolve().parent / "site"
+    return Path(config.site_dir).resolve() == default
 
 
 def _inside(path: Path, folder: Path) -> bool:

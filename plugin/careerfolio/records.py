@@ -36,6 +36,7 @@ class Entry:
     pinned: bool
     public: bool
     body: str
+    body_line: int = 1  # the line of the file on which `body` starts
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Skill:
     last_used: PartialDate | None
     public: bool
     body: str
+    body_line: int = 1  # the line of the file on which `body` starts
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Role:
     url: str | None
     public: bool
     body: str
+    body_line: int = 1  # the line of the file on which `body` starts
 
     @property
     def current(self) -> bool:
@@ -146,6 +149,7 @@ class Profile:
     links: tuple[Link, ...]
     public: bool
     body: str
+    body_line: int = 1  # the line of the file on which `body` starts
 
 
 @dataclass(frozen=True)
@@ -173,3 +177,4 @@ class Page:
     title: str | None
     public: bool
     body: str
+    body_line: int = 1  # the line of the file on which `body` starts

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from .corpus import Corpus
 from .links import link_targets
 from .problems import Problem, Severity
+from .redaction import redact_corpus
 from .render import render_template
 from .settings import Settings
 
@@ -109,13 +110,18 @@ Part = Callable[[Corpus, BuildContext], Contribution]
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
-    from .portfolio import portfolio_part  # parts build on this module's types
+    from .dashboard import dashboard_part  # parts build on this module's types
+    from .portfolio import portfolio_part
 
-    parts: list[Part] = [record_pages, portfolio_part]
+    parts: list[Part] = [record_pages, dashboard_part, portfolio_part]
     pages: list[SitePage] = []
     files: list[SiteFile] = []
     nav: list[NavItem] = []
     problems: list[Problem] = []
+    if context.audience == "public":
+        # Every part sees public bodies without comments and without links to private pages.
+        visible, redacted = redact_corpus(visible, context.user_pages)
+        problems.extend(redacted)
     # A generated page never replaces a user's file that this build shows; a private one it may.
     taken = set(context.user_pages) if context.audience == "private" else set(visible.public_paths())
     for part in parts:

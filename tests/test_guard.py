@@ -1,0 +1,248 @@
+"""The leak guard: which text becomes a needle, and that it is found in every encoding and file."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+from pathlib import Path
+from urllib.parse import quote, quote_plus
+
+import pytest
+
+from careerfolio.corpus import load_corpus
+from careerfolio.guard import Secrets, build_secrets, find_needles, is_meaningful, scan_site, words_of
+from conftest import make_contact, make_entry, make_skill, run_mkdocs, write_site
+
+PRIVATE_TITLE = "Négotiated the “Umbrella” offer & moved on"
+PRIVATE_SENTENCE = "The counter-offer from Initech was 81,000 EUR <with> a signing bonus."
+
+
+def _secrets(*files: tuple[str, bytes], **kwargs: object) -> Secrets:
+    return build_secrets(load_corpus(list(files)), **kwargs)  # type: ignore[arg-type]
+
+
+def _private_corpus_secrets() -> Secrets:
+    return _secrets(
+        make_entry(path="journal/2026/umbrella.md", title=PRIVATE_TITLE, visibility="private", body=PRIVATE_SENTENCE),
+        make_entry(path="journal/2026/public.md", title="Shipped the public thing"),
+    )
+
+
+# -- which text is a needle ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe", True),  # two words, 8 characters
+        ("Tom Li", False),  # too short to be told from chance
+        ("Python", False),  # one common word
+        ("supercalifragilistic", True),  # one word of 12 or more
+        ("2026-03-01", False),  # a date: no letters
+        ("Q3 2024 10 11", False),  # mostly digits
+        ("", False),
+    ],
+    ids=["name", "short-name", "one-word", "long-word", "date", "digits", "empty"],
+)
+def test_needle_rule(text: str, expected: bool) -> None:
+    assert is_meaningful(words_of(text)) is expected
+
+
+def test_private_titles_bodies_and_names_become_needles() -> None:
+    secrets = _secrets(
+        make_entry(path="journal/2026/secret-raise.md", title="Asked for the raise", visibility="private", body="Nobody knows this yet."),
+        make_entry(people=["jane-doe"]),  # public entry: its people are private
+        make_contact("jane-doe", name="Jane Doe", organization="Globex Corporation"),
+        make_skill("negotiation", name="Salary negotiation", visibility="private"),
+    )
+    needles = {words: source for by_length in secrets.needles.values() for words, source in by_length.items()}
+    assert needles[words_of("Asked for the raise")] == "journal/2026/secret-raise.md"
+    assert needles[words_of("Nobody knows this yet")] == "journal/2026/secret-raise.md"
+    assert needles[words_of("secret-raise")] == "journal/2026/secret-raise.md"
+    assert needles[words_of("jane-doe")] in {"journal/2026/entry.md", "network/jane-doe.md"}
+    assert needles[words_of("Globex Corporation")] == "network/jane-doe.md"
+    assert needles[words_of("Salary negotiation")] == "skills/negotiation.md"
+    # The public entry's own text is not a needle.
+    assert words_of("Cut the nightly batch") not in needles.get(4, {})
+
+
+def test_text_shared_with_a_public_record_is_not_a_needle() -> None:
+    shared = "We moved the warehouse to the new cluster"
+    secrets = _secrets(
+        make_entry(path="journal/a.md", title="Private retro notes", visibility="private", body=shared),
+        make_entry(path="journal/b.md", title="Public write-up", body=f"In short: {shared}."),
+    )
+    text = f"<p>{shared}</p>"
+    assert find_needles(text, secrets) == set()
+    assert find_needles("<h1>Private retro notes</h1>", secrets) == {"journal/a.md"}
+
+
+def test_text_the_site_publishes_anyway_is_not_a_needle() -> None:
+    secrets = _secrets(
+        make_entry(path="journal/a.md", title="Dana Reyes portfolio", visibility="private"),
+        public_text=["<title>Dana Reyes portfolio</title>"],
+    )
+    assert find_needles("Dana Reyes portfolio", secrets) == set()
+
+
+def test_comments_of_public_bodies_are_needles() -> None:
+    secrets = _secrets(make_entry(body="Visible text.\n<!-- remember to ask Carla about the bonus -->"))
+    assert find_needles("ask Carla about the bonus", secrets) == {"journal/2026/entry.md"}
+    assert find_needles("Visible text.", secrets) == set()
+
+
+def test_unpublished_files_give_their_names_and_text() -> None:
+    secrets = _secrets(
+        make_entry(),
+        unpublished=[
+            ("notes/offer-letter-initech.pdf", None),
+            ("notes/budget.txt", "rent: 1450 EUR a month\nsavings goal for the sabbatical"),
+        ],
+    )
+    assert find_needles("/notes/offer-letter-initech.pdf", secrets) == {"notes/offer-letter-initech.pdf"}
+    assert find_needles("savings goal for the sabbatical", secrets) == {"notes/budget.txt"}
+
+
+# -- finding needles -------------------------------------------------------------------
+
+
+def _html(text: str) -> str:
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _json_ascii(text: str) -> str:
+    return json.dumps({"text": text}).replace("/", "\\/")
+
+
+def _json_unicode_escaped(text: str) -> str:
+    return json.dumps({"text": text}, ensure_ascii=False).replace("<", "\\u003c").replace("&", "\\u0026")
+
+
+def _url(text: str) -> str:
+    return f'<a href="https://example.com/?q={quote(text)}">x</a>'
+
+
+def _url_plus(text: str) -> str:
+    return f"https://example.com/?q={quote_plus(text)}"
+
+
+def _markup(text: str) -> str:
+    # Markdown emphasis and line breaks between the words.
+    words = text.split(" ")
+    return "<p>" + " ".join(f"<strong>{w}</strong>\n" if i % 2 else html.escape(w) for i, w in enumerate(words)) + "</p>"
+
+
+def _attribute(text: str) -> str:
+    return f'<meta name="description" content="{html.escape(text)}">'
+
+
+def _html_twice(text: str) -> str:
+    return html.escape(html.escape(text))
+
+
+ENCODERS = [str, _html, _html_twice, _json_ascii, _json_unicode_escaped, _url, _url_plus, _markup, _attribute, str.upper]
+
+
+@pytest.mark.parametrize("encode", ENCODERS, ids=lambda f: getattr(f, "__name__", str(f)))
+@pytest.mark.parametrize("text", [PRIVATE_TITLE, PRIVATE_SENTENCE], ids=["title", "body"])
+def test_needles_are_found_in_every_encoding(encode: object, text: str) -> None:
+    secrets = _private_corpus_secrets()
+    assert find_needles(encode(text), secrets) == {"journal/2026/umbrella.md"}  # type: ignore[operator]
+    assert find_needles(encode("Shipped the public thing"), secrets) == set()  # type: ignore[operator]
+
+
+def test_part_of_a_long_sentence_is_found() -> None:
+    secrets = _private_corpus_secrets()
+    # A description cut after a few words still leaks.
+    assert find_needles("The counter-offer from Initech…", secrets) == {"journal/2026/umbrella.md"}
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["index.html", ".leak", ".cache/plugin/social/card.txt", "search/search_index.json", "sitemap.xml.gz", "feed.xml.gz"],
+)
+def test_scan_reads_dot_files_and_gzip(tmp_path: Path, relative: str) -> None:
+    secrets = _private_corpus_secrets()
+    target = tmp_path / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "clean.html").write_text("<p>Shipped the public thing</p>")
+    data = _html(PRIVATE_SENTENCE).encode()
+    target.write_bytes(gzip.compress(data) if relative.endswith(".gz") else data)
+    hits = scan_site(tmp_path, secrets)
+    assert [(hit.output, hit.source) for hit in hits] == [(relative, "journal/2026/umbrella.md")]
+
+
+def test_scan_reads_file_names(tmp_path: Path) -> None:
+    secrets = _secrets(make_entry(path="journal/2026/quit-before-the-merger.md", title="Something", visibility="private"))
+    page = tmp_path / "journal" / "2026" / "quit-before-the-merger" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<p>nothing here</p>")
+    assert [hit.output for hit in scan_site(tmp_path, secrets)] == ["journal/2026/quit-before-the-merger/index.html"]
+
+
+@pytest.mark.parametrize("href", ["../quit-plan.md", "../../journal/2026/quit-plan/", "https://example.com/journal/2026/quit-plan/"])
+def test_links_to_a_private_file_are_found(href: str) -> None:
+    secrets = _secrets(
+        make_entry(path="journal/2026/quit-plan.md", title="Something", visibility="private"),
+        make_entry(path="journal/2026/public.md", body="A [link](quit-plan.md) that the build removes."),
+    )
+    assert find_needles(f'<a href="{href}">link</a>', secrets) == {"journal/2026/quit-plan.md"}
+
+
+def test_trusted_copies_are_skipped_but_changed_copies_are_read(tmp_path: Path) -> None:
+    secrets = _private_corpus_secrets()
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    for folder in (theme, site):
+        (folder / "assets").mkdir(parents=True)
+    (theme / "assets" / "same.js").write_text("var x = 1;")
+    (site / "assets" / "same.js").write_text("var x = 1;")
+    (theme / "assets" / "changed.js").write_text("var x = 1;")
+    (site / "assets" / "changed.js").write_text(f"var x = {json.dumps(PRIVATE_TITLE)};")
+    assert [hit.output for hit in scan_site(site, secrets, trusted_dirs=[theme])] == ["assets/changed.js"]
+
+
+def test_hit_message_names_files_never_text() -> None:
+    secrets = _private_corpus_secrets()
+    assert find_needles(PRIVATE_TITLE, secrets)
+    from careerfolio.guard import Hit
+
+    message = Hit(".leak", "journal/2026/umbrella.md").format()
+    assert ".leak" in message and "journal/2026/umbrella.md" in message
+    assert "Umbrella" not in message
+
+
+# -- the guard in a real build ---------------------------------------------------------
+
+
+def test_a_planted_leak_fails_the_build_and_names_files_only(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        [
+            make_entry(path="journal/2026/umbrella.md", title=PRIVATE_TITLE, visibility="private", body=PRIVATE_SENTENCE),
+            make_entry(path="journal/2026/public.md", title="Shipped the public thing"),
+        ],
+    )
+    first = run_mkdocs(root, "build", "--strict")
+    assert first.returncode == 0, first.stderr
+    # A stale dot file survives MkDocs' cleaning of the site folder; the guard must read it.
+    stale = root / "site" / ".backup" / "notes.json"
+    stale.parent.mkdir()
+    stale.write_text(json.dumps({"note": PRIVATE_SENTENCE}))
+    second = run_mkdocs(root, "build", "--strict")
+    assert second.returncode != 0
+    assert "site/.backup/notes.json" in second.stderr
+    assert "journal/2026/umbrella.md" in second.stderr
+    for word in ("Initech", "81,000", "Umbrella", "counter"):
+        assert word not in second.stderr + second.stdout
+    assert not stale.exists(), "the leaking file stays in the site folder"
+    # With the stale file gone the next build passes.
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+
+
+def test_a_dirty_public_build_is_refused(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry()])
+    result = run_mkdocs(root, "build", "--dirty")
+    assert result.returncode != 0
+    assert "without --dirty" in result.stderr
+    assert not (root / "site" / "index.html").exists()
