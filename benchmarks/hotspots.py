@@ -40,17 +40,21 @@ def profile_build(n: int, audience: str, seed: int = DEFAULT_SEED, variant: Vari
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    root = Path(tempfile.mkdtemp(prefix="careerfolio-hotspots-"))
-    career = generate_career(root / "site", n, seed, variant)
     os.environ.update({"SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "CAREERFOLIO_AUDIENCE": audience})
-    os.chdir(career.root)
-    config = load_config(str(career.root / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    profiler = cProfile.Profile()
-    profiler.enable()
-    build(config)
-    profiler.disable()
-    config.plugins.on_shutdown()
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="careerfolio-hotspots-") as root:
+        career = generate_career(Path(root) / "site", n, seed, variant)
+        os.chdir(career.root)
+        try:
+            config = load_config(str(career.root / "mkdocs.yml"))
+            config.plugins.on_startup(command="build", dirty=False)
+            profiler = cProfile.Profile()
+            profiler.enable()
+            build(config)
+            profiler.disable()
+            config.plugins.on_shutdown()
+        finally:
+            os.chdir(here)
     return pstats.Stats(profiler)
 
 

@@ -224,7 +224,9 @@ def measure_serve(career: Career, work: Path, edits: int, dirty: bool, timeout: 
     args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
     out = log.open("wb")
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=career.root, env=child_env(), stdout=out, stderr=subprocess.STDOUT)
+    # MkDocs serves from a temporary folder; one inside `work` cannot outlive the benchmark, even if the server is killed.
+    scratch = Path(tempfile.mkdtemp(prefix="serve-", dir=work))
+    proc = subprocess.Popen(args, cwd=career.root, env=child_env({"TMPDIR": str(scratch)}), stdout=out, stderr=subprocess.STDOUT)
     result = ServeResult(career.entries, mode, float("nan"), "", [], False, False)
     try:
         entry_url = base + _page_url(target)
@@ -269,16 +271,18 @@ def measure_serve(career: Career, work: Path, edits: int, dirty: bool, timeout: 
         result.ok = True
         return result
     finally:
-        (career.docs_dir / target).write_bytes(original)
-        # SIGINT is MkDocs' own way to stop serving; it removes its temporary site folder.
+        # SIGINT is MkDocs' own way to stop serving. The entry is restored afterwards, so that
+        # no rebuild is under way when the signal arrives.
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        (career.docs_dir / target).write_bytes(original)
         out.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 # -- report --------------------------------------------------------------------------
