@@ -45,7 +45,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["tojson"] = _tojson
-    env.filters["safe_link"] = safe_link
+    env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
     env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
     return env
