@@ -25,10 +25,10 @@ from .metrics import (
     SkillFigure,
     compute_dashboard,
 )
+from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage
 from .problems import Problem
 from .render import render_template, templates_dir
 from .settings import Settings
-from .site import BuildContext, Contribution, NavItem, SiteFile, SitePage
 from .urls import relative_url
 
 DASHBOARD_PAGE = "dashboard/index.md"

@@ -10,8 +10,8 @@ import uuid
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .plan import BuildContext
 from .render import render_template
-from .site import BuildContext
 from .urls import page_url
 
 if TYPE_CHECKING:

@@ -19,9 +19,9 @@ from .corpus import Corpus
 from .dates import PartialDate
 from .exports import build_feed, build_json_ld, build_resume
 from .links import link_targets
+from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage
 from .records import Entry, Profile, Role, Skill
 from .render import render_template, templates_dir
-from .site import BuildContext, Contribution, NavItem, SiteFile, SitePage
 from .urls import relative_url, safe_link
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}

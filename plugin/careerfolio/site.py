@@ -8,111 +8,22 @@ and files; privacy is decided here once, by building public sites from
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any
 
 from .corpus import Corpus
+from .dashboard import dashboard_part
 from .links import link_targets
+from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage
+from .portfolio import portfolio_part
 from .problems import Problem, Severity
 from .redaction import redact_corpus
 from .render import render_template
-from .settings import Settings
-
-Audience = Literal["public", "private"]
-
-
-@dataclass(frozen=True)
-class SitePage:
-    """A page MkDocs renders: the user's file (`generated=False`) or one of ours.
-
-    The page is `header`, finished HTML of ours, above `markdown`, rendered as
-    Markdown. Keeping them apart spares the Markdown parser our HTML and lets
-    a record's page share the record's body instead of copying it.
-    """
-
-    src_path: str
-    title: str
-    markdown: str
-    generated: bool = True
-    meta: dict[str, Any] = field(default_factory=dict)
-    header: str = ""
-
-    @property
-    def text(self) -> str:
-        """The whole page as one Markdown document, for engines that take only Markdown."""
-        return f"{self.header}\n\n{self.markdown}" if self.header else self.markdown
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    """A file written as it is, such as dashboard/data.json."""
-
-    dest_path: str
-    content: str | bytes
-
-
-@dataclass(frozen=True)
-class NavItem:
-    title: str
-    src_path: str
-
-
-@dataclass(frozen=True)
-class BuildContext:
-    """What every part of the site may know besides the corpus."""
-
-    audience: Audience
-    today: dt.date
-    settings: Settings
-    use_directory_urls: bool = True
-    site_url: str | None = None
-    user_pages: frozenset[str] = frozenset()  # docs-relative paths of the user's Markdown files
-
-
-@dataclass
-class Contribution:
-    """What one part of the site adds."""
-
-    pages: list[SitePage] = field(default_factory=list)
-    files: list[SiteFile] = field(default_factory=list)
-    nav: list[NavItem] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Site:
-    """The whole plan of one build."""
-
-    audience: Audience
-    pages: tuple[SitePage, ...]
-    files: tuple[SiteFile, ...]
-    nav: tuple[NavItem, ...]
-    assets: frozenset[str]  # docs-relative non-Markdown files that may be copied
-    problems: tuple[Problem, ...]
-
-    def page(self, src_path: str) -> SitePage | None:
-        return self._by_path.get(src_path)
-
-    @property
-    def _by_path(self) -> dict[str, SitePage]:
-        cached = self.__dict__.get("_cache")
-        if cached is None:
-            cached = {p.src_path: p for p in self.pages}
-            object.__setattr__(self, "_cache", cached)
-        return cached
-
-
-Part = Callable[[Corpus, BuildContext], Contribution]
 
 
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
-    from .dashboard import dashboard_part  # parts build on this module's types
-    from .portfolio import portfolio_part
-
     parts: list[Part] = [record_pages, dashboard_part, portfolio_part]
     pages: list[SitePage] = []
     files: list[SiteFile] = []
