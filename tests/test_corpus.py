@@ -52,6 +52,7 @@ def test_public_subset_strips_private_links_and_people() -> None:
     assert public.roles == () and public.checkups == () and public.contacts == () and public.decisions == ()
     assert public.profile is None and public.layoff_plan is None
     assert public.public() is public
+    assert corpus.public() is public  # computed once, shared by every reader
     assert corpus.public_paths() == frozenset({"journal/a.md", "skills/python.md"})
 
 

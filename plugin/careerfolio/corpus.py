@@ -52,8 +52,11 @@ class Corpus:
 
     def public(self) -> Corpus:
         """Only what may be published: public records, stripped of private links between them."""
-        if self._public:
-            return self
+        return self if self._public else self._public_view
+
+    @cached_property
+    def _public_view(self) -> Corpus:
+        # Computed once: the site plan, the portfolio and the leak guard all ask for it.
         skills = tuple(s for s in self.skills if s.public)
         roles = tuple(r for r in self.roles if r.public)
         public_skills = {s.id for s in skills}
