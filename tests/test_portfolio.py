@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from careerfolio.corpus import Corpus, load_corpus
-from careerfolio.portfolio import build_portfolio_view, plain_text, portfolio_part, portfolio_paths
+from careerfolio.portfolio import build_portfolio_view, newest_groups, plain_text, portfolio_part, portfolio_paths
 from careerfolio.settings import Settings
 from careerfolio.site import BuildContext, Site, build_site
 from conftest import TODAY, make_entry, make_profile, make_role, make_skill
@@ -40,6 +40,16 @@ def test_entries_are_grouped_by_year_newest_first() -> None:
     assert [g.year for g in view.by_year] == [2025, 2024, 2023]
     assert [c.id for c in view.by_year[0].entries] == ["2025/newest", "2025/newer"]
     assert [c.date_iso for c in view.entries] == sorted((c.date_iso for c in view.entries), reverse=True)
+
+
+def test_newest_groups_keep_the_newest_entries_by_year_and_count_the_rest() -> None:
+    view = build_portfolio_view(corpus_of(*(entry(f"e{i}", f"202{4 + i % 2}-0{1 + i % 9}-01") for i in range(9))))
+    assert [(g.year, len(g.entries), g.total) for g in view.by_year] == [(2025, 4, 4), (2024, 5, 5)]
+    shown = newest_groups(view.by_year, 6)
+    assert [(g.year, len(g.entries), g.total, g.complete) for g in shown] == [(2025, 4, 4, True), (2024, 2, 5, False)]
+    assert [c.id for c in shown[1].entries] == [c.id for c in view.by_year[1].entries[:2]]
+    assert newest_groups(view.by_year, 4) == view.by_year[:1]
+    assert newest_groups((), 10) == ()
 
 
 def test_pinned_entries_are_featured_and_recent_ones_stand_in_without_any() -> None:

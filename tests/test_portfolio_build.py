@@ -225,3 +225,75 @@ def test_relative_links_of_the_profile_still_work_when_the_home_moves(tmp_path: 
     assert home.find("a", string="about this site")["href"] == "../about/#why"  # type: ignore[index]
     image = home.find("img", alt="me")
     assert image is not None and (root / "site" / "portfolio" / str(image["src"])).resolve() == (root / "site" / "me.png").resolve()
+
+
+# -- a long career ---------------------------------------------------------------------
+
+LONG_2025 = 70  # more than the achievements page shows
+LONG = [
+    make_profile(name="Dana Reyes"),
+    make_role("acme", organization="Acme Corp", title="Senior Data Engineer", start="2024-02"),
+    make_skill("python", name="Python", level=4),
+    *(
+        make_entry(
+            path=f"journal/2025/e{i:03}.md",
+            date=f"2025-{1 + i % 12:02}-{1 + i % 28:02}",
+            title=f"Entry {i:03}",
+            role="acme",
+            skills=["python"],
+        )
+        for i in range(LONG_2025)
+    ),
+    make_entry(path="journal/2024/old.md", date="2024-05-02", title="The oldest one", role="acme", skills=["python"]),
+]
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("long"), LONG)
+
+
+def titles(page: BeautifulSoup, selector: str = ".cf-row__title") -> list[str]:
+    return [a.get_text(strip=True) for a in page.select(selector)]
+
+
+def test_the_achievements_page_shows_the_newest_and_each_year_has_a_page(long_site: Path) -> None:
+    from careerfolio.portfolio import ACHIEVEMENTS_ON_INDEX
+
+    index = article(long_site / "achievements" / "index.html")
+    assert len(titles(index)) == ACHIEVEMENTS_ON_INDEX < LONG_2025
+    assert "The oldest one" not in titles(index)
+    more = index.select_one(".cf-more a")
+    assert more is not None and more.get_text(strip=True) == f"All {LONG_2025} achievements of 2025"
+    year = article((long_site / "achievements" / str(more["href"]) / "index.html").resolve())
+    assert year.find("h1").get_text(strip=True) == "Achievements of 2025"  # type: ignore[union-attr]
+    assert len(titles(year)) == LONG_2025
+    # Every year is one link away, and the year's own page says which it is.
+    years = {a.get_text(strip=True): a["href"] for a in index.select(".cf-years a")}
+    assert set(years) == {"2025", "2024"}
+    older = article((long_site / "achievements" / str(years["2024"]) / "index.html").resolve())
+    assert titles(older) == ["The oldest one"]
+    assert older.select_one(".cf-years [aria-current=page]").get_text(strip=True) == "2024"  # type: ignore[union-attr]
+
+
+def test_the_timeline_and_a_skill_page_show_the_newest_and_count_the_rest(long_site: Path) -> None:
+    from careerfolio.portfolio import ENTRIES_PER_ROLE_ON_TIMELINE
+    from careerfolio.site import EVIDENCE_ON_SKILL_PAGE
+
+    timeline = article(long_site / "experience" / "index.html")
+    assert len(titles(timeline)) == ENTRIES_PER_ROLE_ON_TIMELINE
+    more = timeline.select_one(".cf-more a")
+    assert more is not None and more.get_text(strip=True) == f"All {LONG_2025 + 1} entries of this role"
+    role = article((long_site / "experience" / str(more["href"]) / "index.html").resolve())
+    assert len(role.select(".cf-evidence li")) == LONG_2025 + 1  # the role's page lists them all
+    skill = article(long_site / "skills" / "python" / "index.html")
+    assert len(skill.select(".cf-evidence li")) == EVIDENCE_ON_SKILL_PAGE
+    assert f"newest of {LONG_2025 + 1} entries" in skill.get_text(" ", strip=True)
+
+
+def test_the_feed_carries_the_newest_entries(long_site: Path) -> None:
+    from careerfolio.exports import FEED_ENTRIES
+
+    feed = (long_site / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == FEED_ENTRIES < LONG_2025
+    assert "The oldest one" not in feed

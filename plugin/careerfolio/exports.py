@@ -17,6 +17,8 @@ from .urls import page_url
 if TYPE_CHECKING:
     from .portfolio import EntryCard, PortfolioPaths, PortfolioView
 
+# The feed carries the newest entries only (see build_feed).
+FEED_ENTRIES = 50
 _WEB_SCHEMES = ("http", "https")
 
 
@@ -103,10 +105,14 @@ def _entry_id(context: BuildContext, card: EntryCard) -> str:
 
 
 def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths) -> str:
-    """An Atom feed with one entry per public journal entry, newest first."""
+    """An Atom feed of the newest public journal entries, newest first.
+
+    Readers poll a feed for what is new; a career's thousands of entries would
+    make every poll download all of them.
+    """
     updated = view.entries[0].date_iso if view.entries else context.today.isoformat()
     feed_id = file_link(context, "feed.xml") if context.site_url else uuid.uuid5(uuid.NAMESPACE_URL, "careerfolio:feed").urn
-    items = [(card, _entry_id(context, card), site_link(context, card.path)) for card in view.entries]
+    items = [(card, _entry_id(context, card), site_link(context, card.path)) for card in view.entries[:FEED_ENTRIES]]
     return render_template(
         "portfolio/feed.xml",
         view=view,

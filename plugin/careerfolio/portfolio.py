@@ -32,6 +32,12 @@ FEED = "feed.xml"
 RESUME_HIGHLIGHTS_PER_ROLE = 5
 # Shown on the home page when no entry is pinned.
 RECENT_ON_HOME = 3
+# A long career has thousands of entries. No page lists them all: the achievements page shows the
+# newest and each year has a page of its own; the experience timeline shows each role's newest and
+# links to the role's page. Every entry is then listed on a bounded number of pages, so the cost
+# of a build grows with the number of entries, not with their square.
+ACHIEVEMENTS_ON_INDEX = 50
+ENTRIES_PER_ROLE_ON_TIMELINE = 10
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
@@ -84,6 +90,22 @@ class EntryCard:
 class YearGroup:
     year: int
     entries: tuple[EntryCard, ...]  # newest first
+    total: int  # entries of the year in all; `entries` may hold only the newest of them
+
+    @property
+    def complete(self) -> bool:
+        return len(self.entries) == self.total
+
+
+def newest_groups(groups: Iterable[YearGroup], limit: int) -> tuple[YearGroup, ...]:
+    """The newest `limit` entries of `groups` (newest year first), still grouped by year."""
+    out: list[YearGroup] = []
+    for group in groups:
+        if limit <= 0:
+            break
+        out.append(YearGroup(group.year, group.entries[:limit], len(group.entries)))
+        limit -= len(group.entries)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -183,7 +205,7 @@ def build_portfolio_view(corpus: Corpus) -> PortfolioView:
         profile=_profile_view(public.profile) if public.profile is not None else None,
         entries=tuple(cards.values()),
         pinned=tuple(c for c in cards.values() if c.pinned),
-        by_year=tuple(YearGroup(year, tuple(years[year])) for year in sorted(years, reverse=True)),
+        by_year=tuple(YearGroup(year, tuple(years[year]), len(years[year])) for year in sorted(years, reverse=True)),
         skills=skills,
         roles=role_views,
         current_roles=tuple(r for r in role_views if r.current),
@@ -280,6 +302,10 @@ class PortfolioPaths:
     experience: str = "experience/index.md"
     resume: str = "resume/index.md"
 
+    def year(self, year: int) -> str:
+        """The page of one year's achievements."""
+        return f"{self.achievements.rsplit('/', 1)[0]}/{year}/index.md"
+
 
 def portfolio_paths(corpus: Corpus, context: BuildContext) -> PortfolioPaths:
     """The home is the site root unless the user has an index.md of their own that this build shows."""
@@ -319,9 +345,28 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        SitePage(paths.achievements, "Achievements", "", header=render(paths.achievements, "portfolio/achievements.html")),
+        SitePage(
+            paths.achievements,
+            "Achievements",
+            "",
+            header=render(paths.achievements, "portfolio/achievements.html", groups=newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        ),
+        *(
+            SitePage(
+                paths.year(group.year),
+                f"Achievements of {group.year}",
+                "",
+                header=render(paths.year(group.year), "portfolio/achievements.html", groups=(group,), year=group.year),
+            )
+            for group in view.by_year
+        ),
         SitePage(paths.skills, "Skills", "", header=render(paths.skills, "portfolio/skills.html")),
-        SitePage(paths.experience, "Experience", "", header=render(paths.experience, "portfolio/experience.html")),
+        SitePage(
+            paths.experience,
+            "Experience",
+            "",
+            header=render(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
+        ),
         SitePage(
             paths.resume,
             "Résumé",
@@ -378,6 +423,7 @@ __all__ = [
     "SkillBadge",
     "SkillEvidence",
     "build_portfolio_view",
+    "newest_groups",
     "plain_text",
     "portfolio_part",
     "portfolio_paths",

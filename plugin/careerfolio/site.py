@@ -63,10 +63,14 @@ def _linked_assets(pages: Iterable[SitePage], assets: frozenset[str]) -> frozens
     return frozenset(linked)
 
 
+# A skill's page lists its newest evidence only: an often-used skill is named by thousands of entries.
+EVIDENCE_ON_SKILL_PAGE = 25
+
+
 def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     """One page per record and ordinary page, rendered from the typed record."""
     out = Contribution()
-    common = {"context": context, "corpus": corpus}
+    common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
     for entry in corpus.entries:
         out.pages.append(_record_page(entry.path, entry.title, "pages/entry.html", entry.body, entry=entry, **common))
     for skill in corpus.skills:
