@@ -101,6 +101,18 @@ def test_search_excerpts_of_an_entry_separate_field_names_from_values(small_site
     assert "Skills: " in airflow["text"], airflow["text"]
 
 
+def test_search_reads_the_facts_as_text_while_the_page_keeps_its_header(small_site: Path) -> None:
+    """Search plugins index a plain-text stand-in for our header; the page itself shows the header once."""
+    page = article(small_site / "journal" / "2026" / "talk" / "index.html")
+    assert len(page.select("h1")) == 1 and len(page.select("dl.cf-facts")) == 1
+    assert not [p for p in page.find_all("p") if p.get_text(strip=True).startswith("Date:")]
+    documents = json.loads((small_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    (talk,) = [d for d in documents if d["location"] == "journal/2026/talk/"]
+    assert talk["title"] == "PyData talk" and not talk["text"].startswith("PyData talk")
+    (achievements,) = [d for d in documents if d["location"] == "achievements/"]
+    assert "2026 2025 2024" in achievements["text"], achievements["text"]
+
+
 def test_a_skill_page_lists_its_public_evidence(small_site: Path) -> None:
     page = article(small_site / "skills" / "python" / "index.html")
     evidence = [a.get_text(strip=True) for a in page.select(".cf-evidence a")]

@@ -22,7 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .corpus import Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
@@ -30,6 +32,7 @@ from .dates import build_today
 from .guard import Hit, build_secrets, scan_site
 from .loader import SourceCache, parse_source
 from .render import templates_dir
+from .searchtext import search_text
 from .settings import Settings
 from .site import BuildContext, Site, build_site
 
@@ -77,6 +80,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
         self.dirty = False
+        # Pages between on_page_content and on_page_context: (the header's search stand-in, the header).
+        self.headers: dict[str, tuple[str, str]] = {}
         # Docs files left out of a public build, as (path, text or None), for the leak guard.
         self.unpublished: list[tuple[str, str | None]] = []
 
@@ -249,12 +254,28 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
         if planned is not None and planned.header:
-            # Our finished HTML, kept out of Python-Markdown (see on_page_read_source), goes above the body.
-            html_text = f"{planned.header}\n\n{html_text}" if html_text else planned.header
+            # Our header, kept out of Python-Markdown (see on_page_read_source), goes above the body; until the
+            # search plugins have read the page, as its plain text: they parse HTML slowly, tag by tag.
+            stand_in = f"<p>{text}</p>" if (text := search_text(planned.header)) else ""
+            self.headers[page.file.src_uri] = (stand_in, planned.header)
+            html_text = f"{stand_in}\n\n{html_text}" if html_text else stand_in
         if self.audience != "public":
             return html_text
         # The core strips comments from the Markdown; this catches any that Markdown extensions add.
         return _HTML_COMMENT.sub("", html_text)
+
+    @event_priority(-100)  # after the search plugins have indexed the page, before its template is rendered
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        pending = self.headers.pop(page.file.src_uri, None)
+        if pending is not None:
+            stand_in, header = pending
+            content = page.content or ""
+            if stand_in and content.startswith(stand_in):
+                content = content[len(stand_in) :].lstrip("\n")
+            elif stand_in:
+                content = content.replace(stand_in, "", 1)  # another plugin put something before it
+            page.content = f"{header}\n\n{content}" if content else header
+        return context
 
     # -- the leak guard ------------------------------------------------------------
 

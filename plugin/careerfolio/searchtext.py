@@ -1,0 +1,34 @@
+"""What a site search indexes of careerfolio's own HTML: its text, without the markup.
+
+Search plugins (Material's, MkDocs' own) parse every page's HTML in Python,
+and their cost grows with the number of tags. A record's header is a fact
+list of some fifty tags above a body of a dozen, so parsing it took most of
+the indexing time of a long career. The adapter shows the search plugin this
+text instead of the header and puts the header back before the page is
+written, so the page a person sees is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The page's own <h1> is its title, which the search index takes from the page's metadata.
+_HEADING_1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
+# Tags that end a piece of text: without a space, "<li>Python</li><li>SQL</li>" would read "PythonSQL",
+# and a row of links such as the years of the achievements page "20262025".
+_BREAKING_TAG = re.compile(r"</?(?:a|address|article|br|dd|div|dl|dt|h[2-6]|li|nav|ol|p|section|table|td|th|tr|ul)\b[^>]*>", re.IGNORECASE)
+# <style> and <script> hold no text for a reader; other tags are left out and their text kept.
+_NO_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)])")
+
+
+def search_text(html: str) -> str:
+    """The text a reader sees in `html`, as one line; character references are kept as they are."""
+    text = _NO_TEXT.sub(" ", _HEADING_1.sub(" ", html))
+    text = _TAG.sub("", _BREAKING_TAG.sub(" ", text))
+    return _SPACE_BEFORE_PUNCTUATION.sub("", _SPACE.sub(" ", text)).strip()
+
+
+__all__ = ["search_text"]
