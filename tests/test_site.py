@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from careerfolio.corpus import load_corpus
+from careerfolio.searchtext import search_text
 from careerfolio.settings import Settings
 from careerfolio.site import BuildContext, Site, build_site
 from conftest import TODAY, make_entry, make_role
@@ -30,3 +31,18 @@ def test_a_file_linked_only_from_a_header_is_published() -> None:
     page = site.page("roles/acme.md")
     assert page is not None and "org-chart.pdf" in page.header
     assert site.assets == frozenset({"roles/org-chart.pdf"})
+
+
+def test_each_fact_of_an_entry_ends_as_a_sentence_once() -> None:
+    """Hidden full stops separate the facts for search and plain-text readers, but never double one."""
+    files = [
+        make_role("acme", organization="Acme Inc.", title="Engineer"),
+        make_entry(impact="Halved the bill!", role="acme", tags=["ops", "cost"]),
+    ]
+    site = build_site(load_corpus(files, Settings()), BuildContext(audience="private", today=TODAY, settings=Settings()))
+    page = site.page("journal/2026/entry.md")
+    assert page is not None
+    expected = (
+        "Date: 2026-03-14. Kind: achievement. Impact: Halved the bill! Levels: Job performance. Role: Engineer, Acme Inc. Tags: ops, cost."
+    )
+    assert search_text(page.header) == expected

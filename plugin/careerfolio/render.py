@@ -47,8 +47,18 @@ def environment() -> Environment:
     env.filters["tojson"] = _tojson
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
+    env.filters["end_fact"] = end_fact
     env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
     return env
+
+
+_FACT_END = Markup('<span class="cf-visually-hidden">. </span></dd>')
+_FACT_END_AFTER_STOP = Markup('<span class="cf-visually-hidden"> </span></dd>')
+
+
+def end_fact(last_text: str) -> Markup:
+    """The end of a fact's value in a fact list: a hidden full stop, unless `last_text` ends a sentence already."""
+    return _FACT_END_AFTER_STOP if str(last_text).rstrip()[-1:] in (".", "!", "?") else _FACT_END
 
 
 def render_template(name: str, **context: Any) -> str:
