@@ -13,9 +13,11 @@ import html
 import ipaddress
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +26,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from .corpus import Corpus, build_corpus, load_corpus
@@ -40,6 +43,8 @@ log = get_plugin_logger(__name__)
 
 AUDIENCE_ENV = "CAREERFOLIO_AUDIENCE"
 PRIVATE_SITE_DIR = "site-private"
+# Where templates/overrides/partials/nav.html finds the theme's own partial of the same name.
+THEME_PREFIX = "careerfolio-theme"
 # Front matter keys of ordinary pages that Material understands and that carry no text.
 _PASSTHROUGH_META = ("hide", "icon", "status", "search", "template")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -137,6 +142,17 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if self.command == "gh-deploy" and wanted == "private":
             raise PluginError("careerfolio: gh-deploy publishes; it deploys only the public build. Unset CAREERFOLIO_AUDIENCE.")
         return "private" if wanted == "private" else "public"
+
+    # -- templates -----------------------------------------------------------------
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        # templates/overrides/partials/nav.html wraps the theme's own partial, which it reaches under this prefix.
+        overrides = str(templates_dir() / "overrides")
+        below = config.theme.dirs[config.theme.dirs.index(overrides) + 1 :] if overrides in config.theme.dirs else []
+        theme = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(below)})
+        env.loader = jinja2.ChoiceLoader([env.loader, theme] if env.loader is not None else [theme])
+        env.globals["careerfolio_nav"] = NavCache(config)
+        return env
 
     # -- files ---------------------------------------------------------------------
 
@@ -289,6 +305,42 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
         if hits:
             raise PluginError(_remove_leaks(site_dir, hits))
+
+
+class NavCache:
+    """Renderings of the primary navigation, keyed by where its links lead from a page (one build's worth)."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self._extra_urls = [str(url) for url in (config.extra.get("homepage"), config.theme.get("logo")) if url]
+        self._rendered: dict[tuple[str, ...], str] = {}
+
+    def key(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
+        """The navigation's links as seen from `page`; None when the page is in the navigation (its item is active)."""
+        if page is None or nav is None or page in nav.pages:
+            return None
+        urls = [*self._extra_urls, *(_nav_urls(nav.items))]
+        if nav.homepage is not None:
+            urls.append(nav.homepage.url)
+        return tuple(normalize_url(url, page=page) for url in urls)
+
+    def has(self, key: tuple[str, ...]) -> bool:
+        return key in self._rendered
+
+    def get(self, key: tuple[str, ...]) -> str:
+        return self._rendered[key]
+
+    def put(self, key: tuple[str, ...], rendered: str) -> str:
+        self._rendered[key] = rendered
+        return rendered
+
+
+def _nav_urls(items: Iterable[Any]) -> Iterator[str]:
+    """The URL of every page, link and section index in the navigation, in order."""
+    for item in items:
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            yield url
+        yield from _nav_urls(getattr(item, "children", None) or ())
 
 
 def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:

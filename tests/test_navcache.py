@@ -1,0 +1,72 @@
+"""The primary navigation, rendered once per set of links and reused: every page still gets the right one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import make_entry, make_profile, make_skill, run_mkdocs, write_site
+
+FILES = [
+    make_profile(),
+    make_skill("python", name="Python"),
+    make_entry(path="journal/2026/a.md", title="Deep one"),
+    make_entry(path="journal/2025/b.md", date="2025-01-02", title="Other year"),
+    make_entry(path="notes.md", date="2025-01-03", title="At the top"),
+    make_entry(path="journal/2024/q1/c.md", date="2024-02-03", title="Deeper still"),
+]
+
+
+@pytest.fixture(scope="module", params=["public", "private"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_site(tmp_path_factory.mktemp(request.param), FILES)
+    result = run_mkdocs(root, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": request.param})
+    assert result.returncode == 0, result.stderr
+    return root / ("site-private" if request.param == "private" else "site")
+
+
+def primary_nav(page: Path) -> BeautifulSoup:
+    nav = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+    assert nav is not None, page
+    return nav
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+def test_every_nav_link_on_every_page_leads_to_a_page_that_exists(site: Path) -> None:
+    """Pages at different depths share no rendering: a wrong cache key would send these links astray."""
+    assert len(pages(site)) > 8
+    for page in pages(site):
+        for link in primary_nav(page).select("a[href]"):
+            href = str(link["href"]).split("#", 1)[0]
+            if not href:
+                continue  # the table of contents of the page itself
+            target = (page.parent / href).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), f"{page.relative_to(site)}: {href}"
+
+
+def test_a_page_in_the_nav_is_marked_active_and_a_page_outside_it_marks_nothing(site: Path) -> None:
+    """Same-depth pages of the nav (achievements/, skills/) would share a key if the key ignored the active page."""
+    nav_titles = {a.get_text(strip=True) for a in primary_nav(site / "index.html").select("a.md-nav__link")}
+    assert {"Achievements", "Skills", "Experience"} <= nav_titles
+    for folder, title in (("achievements", "Achievements"), ("skills", "Skills"), ("experience", "Experience")):
+        active = [a.get_text(strip=True) for a in primary_nav(site / folder / "index.html").select(".md-nav__link--active")]
+        assert active == [title], folder
+    for entry in ("journal/2026/a", "journal/2025/b", "notes", "journal/2024/q1/c"):
+        assert primary_nav(site / entry / "index.html").select(".md-nav__link--active") == [], entry
+
+
+def test_pages_of_one_folder_in_the_nav_each_mark_themselves(tmp_path: Path) -> None:
+    """Without directory URLs, two pages of one folder see the same links; only the active item tells them apart."""
+    files = [*FILES, make_entry(path="more.md", date="2025-01-04", title="Beside it")]
+    nav = "use_directory_urls: false\nnav:\n  - Notes: notes.md\n  - More: more.md\n  - Deep: journal/2026/a.md\n"
+    root = write_site(tmp_path, files, extra_config=nav)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    for name, title in (("notes.html", "Notes"), ("more.html", "More")):
+        assert [a.get_text(strip=True) for a in primary_nav(root / "site" / name).select(".md-nav__link--active")] == [title]
+    assert primary_nav(root / "site" / "journal" / "2025" / "b.html").select(".md-nav__link--active") == []
