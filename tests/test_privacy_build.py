@@ -111,6 +111,9 @@ def _site_files(outside: Path) -> list[tuple[str, bytes]]:
         ("journal/2026/mkpublicfile.md~", front_matter({"title": "Backup", "visibility": "public"}, "mkbackupbody")),
     ]
     (outside / "secret.md").write_bytes(front_matter({"title": "Linked", "visibility": "public"}, "mksymlinkbody"))
+    # A folder below the linked one: the link is a parent of the file's own folder.
+    (outside / "deeper").mkdir()
+    (outside / "deeper" / "nested.md").write_bytes(front_matter({"title": "Nested", "visibility": "public"}, "mksymlinkbody"))
     return files
 
 

@@ -158,7 +158,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_abs = Path(config.docs_dir).absolute()
-        docs_real = docs_abs.resolve()
+        escapes = _LinkedOut(docs_abs.resolve())
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
@@ -166,7 +166,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             if file.generated_by is not None or file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_abs):
                 continue  # theme files and other plugins' files
             ours.append(file)
-            if _escapes(Path(file.abs_src_path), docs_real):
+            if escapes(file.abs_src_path):
                 # MkDocs follows links out of docs_dir; what they point at is not content.
                 log.warning(f"{file.src_uri}: is a link to a file outside {Path(config.docs_dir).name}/ and is left out of the build")
                 continue
@@ -209,7 +209,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             if not keep:
                 files.remove(file)
                 if self.audience == "public":
-                    self.unpublished.append((file.src_uri, self._unpublished_text(file, docs_real)))
+                    self.unpublished.append((file.src_uri, self._unpublished_text(file, escapes)))
             elif is_markdown:
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -226,9 +226,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         return files
 
-    def _unpublished_text(self, file: File, docs_real: Path) -> str | None:
+    def _unpublished_text(self, file: File, escapes: _LinkedOut) -> str | None:
         """What the leak guard should look for from a file left out: its text when it is text."""
-        if file.abs_src_path is None or _escapes(Path(file.abs_src_path), docs_real):
+        if file.abs_src_path is None or escapes(file.abs_src_path):
             return None
         if file.src_uri.lower().endswith(".md"):
             if self.corpus is not None and file.src_uri not in self.corpus.excluded:
@@ -441,13 +441,28 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-def _escapes(path: Path, folder: Path) -> bool:
-    """True when a file under docs_dir is a link to something outside it."""
-    try:
-        path.resolve().relative_to(folder)
-        return False
-    except ValueError:
-        return True
+class _LinkedOut:
+    """Tells which files under docs_dir are, or sit in a folder that is, a link to something outside it.
+
+    Each folder is resolved once and each file only checked for being a link:
+    resolving every path in full costs a system call per folder of every file.
+    """
+
+    def __init__(self, docs_real: Path) -> None:
+        self.docs_real = str(docs_real)
+        self._folders: dict[str, bool] = {}
+
+    def __call__(self, path: str) -> bool:
+        if os.path.islink(path):
+            return not self._within(os.path.realpath(path))
+        folder = os.path.dirname(path)
+        escaped = self._folders.get(folder)
+        if escaped is None:
+            escaped = self._folders[folder] = not self._within(os.path.realpath(folder))
+        return escaped
+
+    def _within(self, real: str) -> bool:
+        return real == self.docs_real or real.startswith(self.docs_real.rstrip(os.sep) + os.sep)
 
 
 def _is_loopback(host: str) -> bool:
