@@ -20,8 +20,9 @@ def test_a_record_page_shares_the_records_body_and_keeps_the_header_apart() -> N
     assert page is not None
     entry = load_corpus([make_entry(path="journal/2026/win.md", title="Won", body="What *happened*.")]).entries[0]
     assert page.markdown == entry.body
-    assert page.header.startswith("<div") and "Won" in page.header and "happened" not in page.header
-    assert page.text == f"{page.header}\n\n{page.markdown}"
+    header = page.header_html()
+    assert header.startswith("<div") and "Won" in header and "happened" not in header
+    assert page.text == f"{header}\n\n{page.markdown}"
 
 
 def test_a_file_linked_only_from_a_header_is_published() -> None:
@@ -45,4 +46,4 @@ def test_each_fact_of_an_entry_ends_as_a_sentence_once() -> None:
     expected = (
         "Date: 2026-03-14. Kind: achievement. Impact: Halved the bill! Levels: Job performance. Role: Engineer, Acme Inc. Tags: ops, cost."
     )
-    assert search_text(page.header) == expected
+    assert search_text(page.header_html()) == expected

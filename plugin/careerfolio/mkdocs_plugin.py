@@ -269,11 +269,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     @event_priority(100)  # before search and other plugins read the page's HTML
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
-        if planned is not None and planned.header:
+        header = planned.header_html() if planned is not None else ""
+        if header:
             # Our header, kept out of Python-Markdown (see on_page_read_source), goes above the body; until the
             # search plugins have read the page, as its plain text: they parse HTML slowly, tag by tag.
-            stand_in = f"<p>{text}</p>" if (text := search_text(planned.header)) else ""
-            self.headers[page.file.src_uri] = (stand_in, planned.header)
+            stand_in = f"<p>{text}</p>" if (text := search_text(header)) else ""
+            self.headers[page.file.src_uri] = (stand_in, header)
             html_text = f"{stand_in}\n\n{html_text}" if html_text else stand_in
         if self.audience != "public":
             return html_text

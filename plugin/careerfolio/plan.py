@@ -32,12 +32,20 @@ class SitePage:
     markdown: str
     generated: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
-    header: str = ""
+    # Finished HTML, or a function that renders it when the page is built: a private build of a
+    # long career then never holds thousands of headers at once, and `mkdocs serve --dirty`
+    # renders only the pages it rebuilds.
+    header: str | Callable[[], str] = field(default="", compare=False)
+
+    def header_html(self) -> str:
+        """The header's HTML, rendered now when it was deferred."""
+        return self.header() if callable(self.header) else self.header
 
     @property
     def text(self) -> str:
         """The whole page as one Markdown document, for engines that take only Markdown."""
-        return f"{self.header}\n\n{self.markdown}" if self.header else self.markdown
+        header = self.header_html()
+        return f"{header}\n\n{self.markdown}" if header else self.markdown
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ and files; privacy is decided here once, by building public sites from
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from .corpus import Corpus
@@ -101,8 +102,17 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
 
 
 def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
-    """A record's page: our HTML header (escaped by the template) above the user's own Markdown body."""
-    return SitePage(src_path, title, body, generated=False, header=render_template(template, **context).strip())
+    """A record's page: our HTML header (escaped by the template) above the user's own Markdown body.
+
+    A public build renders headers now, since which files it publishes depends on their links;
+    a private one renders each when MkDocs builds its page.
+    """
+    header = partial(_render_header, template, context)
+    return SitePage(src_path, title, body, generated=False, header=header() if context["context"].audience == "public" else header)
+
+
+def _render_header(template: str, context: dict[str, Any]) -> str:
+    return render_template(template, **context).strip()
 
 
 def _title_from_path(path: str) -> str:
