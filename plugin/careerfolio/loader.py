@@ -133,6 +133,12 @@ class SourceCache:
         self._sources[path] = (data, source)
         return source
 
+    def changed(self, files: Iterable[tuple[str, bytes]]) -> set[str]:
+        """Paths of `files` that are new or whose bytes differ from the cached ones, and cached paths no longer given."""
+        given = dict(files)
+        out = {path for path, data in given.items() if (hit := self._sources.get(path)) is None or hit[0] != data}
+        return out | {path for path in self._sources if path not in given}
+
     def keep_only(self, paths: Iterable[str]) -> None:
         """Forget files that are gone, so that a long session does not grow without end."""
         wanted = set(paths)

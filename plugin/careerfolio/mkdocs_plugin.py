@@ -32,6 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from .corpus import Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
 from .dates import build_today
+from .dependents import stale_pages
 from .guard import Hit, build_secrets, scan_site
 from .loader import SourceCache, parse_source
 from .render import templates_dir
@@ -177,8 +178,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
         if self.command == "serve":
             # MkDocs rebuilds everything after each save; files whose bytes did not change are not parsed again.
+            before, changed = self.corpus, self.sources.changed(markdown)
             self.sources.keep_only(path for path, _ in markdown)
             self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings)
+            if self.dirty and before is not None:
+                _rebuild_with(files, stale_pages(before, self.corpus, changed))
         else:
             self.corpus = load_corpus(markdown, self.settings)
         for problem in self.corpus.problems:
@@ -342,6 +346,15 @@ def _nav_urls(items: Iterable[Any]) -> Iterator[str]:
         if isinstance(url, str):
             yield url
         yield from _nav_urls(getattr(item, "children", None) or ())
+
+
+def _rebuild_with(files: Files, src_paths: Iterable[str]) -> None:
+    """Have a --dirty rebuild redo these pages too: it rebuilds a page whose output is older than its file, or missing."""
+    for path in src_paths:
+        file = files.get_file_from_path(path)
+        if file is not None and file.abs_src_path is not None:
+            with contextlib.suppress(OSError):
+                os.remove(file.abs_dest_path)
 
 
 def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:

@@ -1,0 +1,67 @@
+"""`mkdocs serve --dirty`: after a save, the pages that show the saved file are rebuilt too, and only those."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from careerfolio.corpus import load_corpus
+from careerfolio.dependents import stale_pages
+from careerfolio.loader import SourceCache
+from conftest import make_entry, make_role, make_skill, write_site
+
+FILES = [
+    make_role("acme", organization="Acme", title="Engineer"),
+    make_role("globex", organization="Globex", title="Lead"),
+    make_skill("python", name="Python"),
+    make_skill("sql", name="SQL"),
+    make_entry(path="journal/2026/a.md", title="Old title", role="acme", skills=["python"]),
+    make_entry(path="journal/2026/b.md", title="Bystander", role="globex", skills=["sql"]),
+]
+
+
+def test_stale_pages_are_the_roles_and_skills_an_entry_names_before_and_after() -> None:
+    before = load_corpus(FILES)
+    moved = make_entry(path="journal/2026/a.md", title="Old title", role="globex", skills=["sql"])
+    after = load_corpus([*FILES[:4], moved, FILES[5]])
+    assert stale_pages(before, after, {"journal/2026/a.md"}) == {"roles/acme.md", "roles/globex.md", "skills/python.md", "skills/sql.md"}
+    # A renamed skill shows on every entry that names it.
+    assert stale_pages(before, before, {"skills/sql.md"}) == {"journal/2026/b.md"}
+    assert stale_pages(None, before, set()) == set()
+
+
+def test_a_dirty_rebuild_redoes_the_role_and_skill_pages_of_a_saved_entry(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "career", FILES)
+    out = tmp_path / "out"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    role, skill, bystander = (
+        out / "roles" / "acme" / "index.html",
+        out / "skills" / "python" / "index.html",
+        out / "journal" / "2026" / "b" / "index.html",
+    )
+    assert "Old title" in role.read_text() and "Old title" in skill.read_text()
+    untouched = bystander.stat().st_mtime_ns
+
+    saved = root / "content" / "journal" / "2026" / "a.md"
+    saved.write_bytes(saved.read_bytes().replace(b"Old title", b"New title"))
+    later = max(p.stat().st_mtime for p in out.rglob("index.html")) + 5
+    os.utime(saved, (later, later))  # newer than every output, as a save during `mkdocs serve` is
+    build(config, dirty=True)
+
+    for page in (role, skill, out / "journal" / "2026" / "a" / "index.html"):
+        assert "New title" in page.read_text() and "Old title" not in page.read_text(), page
+    assert bystander.stat().st_mtime_ns == untouched  # still a dirty build: other pages are left alone
+
+
+def test_the_source_cache_names_new_changed_and_removed_files() -> None:
+    cache = SourceCache()
+    for path, data in FILES:
+        cache.parse(path, data)
+    edited = (FILES[4][0], FILES[4][1].replace(b"Old", b"New"))
+    now = [*FILES[:3], edited, FILES[5], ("journal/2026/c.md", FILES[5][1])]
+    assert cache.changed(now) == {"journal/2026/a.md", "journal/2026/c.md", "skills/sql.md"}
