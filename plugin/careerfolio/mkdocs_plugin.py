@@ -152,7 +152,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         below = config.theme.dirs[config.theme.dirs.index(overrides) + 1 :] if overrides in config.theme.dirs else []
         theme = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(below)})
         env.loader = jinja2.ChoiceLoader([env.loader, theme] if env.loader is not None else [theme])
-        env.globals["careerfolio_nav"] = NavCache(config)
+        env.globals["careerfolio_fragments"] = Fragments(config)
         return env
 
     # -- files ---------------------------------------------------------------------
@@ -312,21 +312,35 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             raise PluginError(_remove_leaks(site_dir, hits))
 
 
-class NavCache:
-    """Renderings of the primary navigation, keyed by where its links lead from a page (one build's worth)."""
+class Fragments:
+    """Pieces of the theme's page template rendered once and reused within one build.
+
+    Each key says exactly what the piece's HTML depends on, so a hit is the
+    same HTML the theme would have rendered (see templates/overrides/).
+    """
 
     def __init__(self, config: MkDocsConfig) -> None:
         self._extra_urls = [str(url) for url in (config.extra.get("homepage"), config.theme.get("logo")) if url]
         self._rendered: dict[tuple[str, ...], str] = {}
 
-    def key(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
-        """The navigation's links as seen from `page`; None when the page is in the navigation (its item is active)."""
+    def nav_key(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
+        """The primary navigation's links as seen from `page`; None when the page is in the navigation (its item is active)."""
         if page is None or nav is None or page in nav.pages:
             return None
         urls = [*self._extra_urls, *(_nav_urls(nav.items))]
         if nav.homepage is not None:
             urls.append(nav.homepage.url)
-        return tuple(normalize_url(url, page=page) for url in urls)
+        return ("nav", *(normalize_url(url, page=page) for url in urls))
+
+    def root_key(self, name: str, page: Page | None, base_url: str) -> tuple[str, ...] | None:
+        """For a piece whose only links are to the site root and to the theme's assets/ folder.
+
+        From a page outside assets/, such a link is the way to the root plus the
+        path: the same for every page at the same depth.
+        """
+        if page is None or page.url.startswith("assets/"):
+            return None
+        return (name, base_url)
 
     def has(self, key: tuple[str, ...]) -> bool:
         return key in self._rendered

@@ -1,7 +1,8 @@
-"""The primary navigation, rendered once per set of links and reused: every page still gets the right one."""
+"""Pieces of the theme's template rendered once and reused: every page still gets the right ones."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,17 @@ def test_pages_of_one_folder_in_the_nav_each_mark_themselves(tmp_path: Path) -> 
     for name, title in (("notes.html", "Notes"), ("more.html", "More")):
         assert [a.get_text(strip=True) for a in primary_nav(root / "site" / name).select(".md-nav__link--active")] == [title]
     assert primary_nav(root / "site" / "journal" / "2025" / "b.html").select(".md-nav__link--active") == []
+
+
+def test_the_theme_settings_on_every_page_lead_to_the_site_root_and_its_search_worker(site: Path) -> None:
+    """The settings block is shared by pages at one depth: its paths must still fit each page."""
+    seen = set()
+    for page in pages(site):
+        script = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("script", id="__config")
+        assert script is not None, page
+        settings = json.loads(script.get_text())
+        assert (page.parent / settings["base"]).resolve() == site.resolve(), page
+        assert (page.parent / settings["search"]).resolve().is_file(), page
+        assert settings["translations"]["search.result.none"], page
+        seen.add(settings["base"])
+    assert len(seen) >= 3  # pages at several depths were checked
