@@ -85,3 +85,11 @@ def test_the_theme_settings_on_every_page_lead_to_the_site_root_and_its_search_w
         assert settings["translations"]["search.result.none"], page
         seen.add(settings["base"])
     assert len(seen) >= 3  # pages at several depths were checked
+
+
+def test_every_page_has_the_named_search_dialog(site: Path) -> None:
+    """The dialog is rendered once per build and reused; each page must still carry it, named."""
+    for page in pages(site):
+        dialog = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("div.md-search[role=dialog]")
+        assert len(dialog) == 1 and dialog[0].get("aria-label") == "Search", page
+        assert dialog[0].select_one("input.md-search__input") is not None, page

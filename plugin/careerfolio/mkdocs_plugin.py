@@ -342,6 +342,10 @@ class Fragments:
             return None
         return (name, base_url)
 
+    def build_key(self, name: str) -> tuple[str, ...]:
+        """For a piece with no link and nothing of the page in it: the same on every page of a build."""
+        return (name,)
+
     def has(self, key: tuple[str, ...]) -> bool:
         return key in self._rendered
 
