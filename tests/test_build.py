@@ -112,3 +112,14 @@ def test_a_record_page_has_our_header_once_above_the_users_markdown(tmp_path: Pa
     assert article.find("hr") in later and article.find("em") in later  # the body comes after the header, as Markdown
     assert article.find("em").get_text() == "happened"
     assert article.find("h2").get("id") == "what-came-of-it"
+
+
+def test_a_body_that_starts_like_multimarkdown_metadata_is_shown_whole(tmp_path: Path) -> None:
+    """MkDocs reads leading "Key: value" lines of a page without front matter as metadata and drops them."""
+    body = "Result: the nightly batch finishes by 06:00.\nOwner: the data team\n\nThe rest of the story."
+    root = write_site(tmp_path, [make_entry(path="journal/2026/win.md", body=body)])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    text = BeautifulSoup((root / "site" / "journal" / "2026" / "win" / "index.html").read_text(), "html.parser").get_text(" ")
+    assert "Result: the nightly batch finishes by 06:00." in text and "Owner: the data team" in text
+    assert "The rest of the story." in text

@@ -255,8 +255,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             return None
         # Only the Markdown: our header is finished HTML, which Python-Markdown would parse only to
         # pass it through, at more cost than the body. on_page_content puts it above the body.
-        # MkDocs would parse front matter again, more forgivingly; give it none.
-        return _without_front_matter(planned.markdown)
+        # MkDocs reads metadata from the start of what it is given: YAML after a first line of "---"
+        # (a body may start with a thematic break), or else MultiMarkdown "Key: value" lines, which
+        # would swallow a body's first lines such as "Result: ...". A blank first line stops both.
+        return "\n" + planned.markdown
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
@@ -268,6 +270,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             if key in planned.meta:
                 meta[key] = planned.meta[key]
         page.meta = meta
+        # MkDocs hands back a copy of the body (without the blank line); the plan's own string serves
+        # as well, and the page then holds no second copy of every body for the rest of the build.
+        if markdown == planned.markdown.lstrip("\n"):
+            return planned.markdown
         return markdown
 
     @event_priority(100)  # before search and other plugins read the page's HTML
@@ -451,12 +457,6 @@ def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
                     "careerfolio: pymdownx.snippets can include any file under its base_path, private files too. "
                     "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir."
                 )
-
-
-def _without_front_matter(markdown: str) -> str:
-    # Our pages never start with "---"; a user's body might (a thematic break). A blank
-    # first line keeps MkDocs from reading it as front matter.
-    return "\n" + markdown if markdown.startswith("---") else markdown
 
 
 def _is_public_site_dir(config: MkDocsConfig) -> bool:
