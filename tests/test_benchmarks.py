@@ -125,6 +125,8 @@ def test_memory_and_linearity_targets() -> None:
     assert verdicts["(c) peak memory vs (a), N = 5000"] is False
     assert verdicts["(b) linear: time at 5,000 / at 1,000"] is True
     assert verdicts["(c) linear: time at 5,000 / at 1,000"] is False
+    # Plain MkDocs' own ratio is shown beside them, judged by nothing.
+    assert verdicts["(a) for reference: plain MkDocs at 5,000 / at 1,000"] is None
 
 
 def test_a_failed_serve_measurement_fails_its_target() -> None:
