@@ -219,7 +219,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         for page in self.site.pages:
             if page.generated:
-                files.append(File.generated(config, page.src_path, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV))
+                # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
+                # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
+                files.append(File.generated(config, page.src_path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for extra in self.site.files:
             files.append(File.generated(config, extra.dest_path, content=extra.content))
         if config.nav is None and self.site.nav:

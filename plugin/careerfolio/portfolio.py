@@ -336,6 +336,11 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
             **extra,
         ).strip()
 
+    def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
+        # As record headers (see site.record_pages): a private build renders these when MkDocs builds the page.
+        later = partial(render, src, template, **extra)
+        return later() if context.audience == "public" else later
+
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
@@ -349,30 +354,30 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
             paths.achievements,
             "Achievements",
             "",
-            header=render(paths.achievements, "portfolio/achievements.html", groups=newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+            header=header(paths.achievements, "portfolio/achievements.html", groups=newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
         ),
         *(
             SitePage(
                 paths.year(group.year),
                 f"Achievements of {group.year}",
                 "",
-                header=render(paths.year(group.year), "portfolio/achievements.html", groups=(group,), year=group.year),
+                header=header(paths.year(group.year), "portfolio/achievements.html", groups=(group,), year=group.year),
             )
             for group in view.by_year
         ),
-        SitePage(paths.skills, "Skills", "", header=render(paths.skills, "portfolio/skills.html")),
+        SitePage(paths.skills, "Skills", "", header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
             "Experience",
             "",
-            header=render(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
+            header=header(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
         ),
         SitePage(
             paths.resume,
             "Résumé",
             "",
             meta={"hide": ["navigation", "toc"]},
-            header=render(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
+            header=header(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
         ),
     ]
     out.files += [
