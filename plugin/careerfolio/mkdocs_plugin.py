@@ -88,6 +88,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.dirty = False
         # Pages between on_page_content and on_page_context: (the header's search stand-in, the header).
         self.headers: dict[str, tuple[str, str]] = {}
+        # Pages between on_page_context and on_post_page: their HTML without our header.
+        self.bodies: dict[str, str] = {}
         # Docs files left out of a public build, as (path, text or None), for the leak guard.
         self.unpublished: list[tuple[str, str | None]] = []
 
@@ -304,7 +306,16 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             elif stand_in:
                 content = content.replace(stand_in, "", 1)  # another plugin put something before it
             page.content = f"{header}\n\n{content}" if content else header
+            self.bodies[page.file.src_uri] = content
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The page is written. MkDocs keeps every page's HTML until the build ends; our header is
+        # not needed any more, and on a long career it is a tenth of the build's memory.
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            page.content = body
+        return None
 
     # -- the leak guard ------------------------------------------------------------
 
