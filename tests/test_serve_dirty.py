@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -65,3 +66,22 @@ def test_the_source_cache_names_new_changed_and_removed_files() -> None:
     edited = (FILES[4][0], FILES[4][1].replace(b"Old", b"New"))
     now = [*FILES[:3], edited, FILES[5], ("journal/2026/c.md", FILES[5][1])]
     assert cache.changed(now) == {"journal/2026/a.md", "journal/2026/c.md", "skills/sql.md"}
+
+
+def test_a_rebuild_after_a_template_edit_shows_the_edit(tmp_path: Path) -> None:
+    """Compiled templates are kept between the rebuilds of one `mkdocs serve`; an edited one is compiled again."""
+    root = write_site(tmp_path / "career", FILES)
+    settings = yaml.safe_load((root / "mkdocs.yml").read_text())
+    settings["theme"]["custom_dir"] = "overrides"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
+    template = root / "overrides" / "main.html"
+    template.parent.mkdir()
+    template.write_text('{% extends "base.html" %}{% block announce %}Banner one{% endblock %}')
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    page = tmp_path / "out" / "journal" / "2026" / "b" / "index.html"
+    build(config)
+    assert "Banner one" in page.read_text()
+    template.write_text('{% extends "base.html" %}{% block announce %}Banner two{% endblock %}')
+    build(config)
+    assert "Banner two" in page.read_text() and "Banner one" not in page.read_text()
