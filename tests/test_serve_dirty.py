@@ -9,7 +9,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from careerfolio.corpus import load_corpus
+from careerfolio.corpus import build_corpus, load_corpus
 from careerfolio.dependents import stale_pages
 from careerfolio.loader import SourceCache
 from conftest import make_entry, make_role, make_skill, write_site
@@ -85,3 +85,18 @@ def test_a_rebuild_after_a_template_edit_shows_the_edit(tmp_path: Path) -> None:
     template.write_text('{% extends "base.html" %}{% block announce %}Banner two{% endblock %}')
     build(config)
     assert "Banner two" in page.read_text() and "Banner one" not in page.read_text()
+
+
+def test_a_corpus_rebuilt_from_cached_sources_checks_only_the_changed_file_again() -> None:
+    cache, memo = SourceCache(), {}
+    broken = make_entry(path="journal/2026/bad.md", title=None, body="No heading.")
+    first = build_corpus([cache.parse(p, d) for p, d in [*FILES, broken]], memo=memo)
+    edited = (FILES[4][0], FILES[4][1].replace(b"Old", b"New"))
+    second = build_corpus([cache.parse(p, d) for p, d in [*FILES[:4], edited, FILES[5], broken]], memo=memo)
+    by_path = {e.path: e for e in second.entries}
+    assert by_path["journal/2026/b.md"] is next(e for e in first.entries if e.path == "journal/2026/b.md")  # reused
+    assert by_path["journal/2026/a.md"].title == "New title"  # checked again
+    # Problems of reused files are reported again, and the memo forgets files that are gone.
+    assert [p.path for p in second.problems] == [p.path for p in first.problems] == ["journal/2026/bad.md"]
+    build_corpus([cache.parse(*FILES[0])], memo=memo)
+    assert set(memo) == {FILES[0][0]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -129,16 +129,64 @@ def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = 
     settings = settings or Settings()
     builder = _Builder(settings)
     for path, data in files:
-        builder.add(parse_source(path, data))
+        builder.add(check_source(parse_source(path, data), settings))
     return builder.finish()
 
 
-def build_corpus(sources: Iterable[Source], settings: Settings | None = None) -> Corpus:
-    """Validate already-parsed sources (see `loader.parse_source`)."""
-    builder = _Builder(settings or Settings())
+def build_corpus(sources: Iterable[Source], settings: Settings | None = None, memo: dict[str, Checked] | None = None) -> Corpus:
+    """Validate already-parsed sources (see `loader.parse_source`).
+
+    With `memo`, a file whose Source is the very object checked last time (as
+    `loader.SourceCache` hands out for unchanged bytes) is not checked again;
+    the cross-file checks always run. `memo` is left holding this call's files only.
+    """
+    settings = settings or Settings()
+    builder = _Builder(settings)
+    checked_now: dict[str, Checked] = {}
     for source in sources:
-        builder.add(source)
+        hit = memo.get(source.path) if memo is not None else None
+        checked = hit if hit is not None and hit.source is source and hit.settings == settings else check_source(source, settings)
+        checked_now[source.path] = checked
+        builder.add(checked)
+    if memo is not None:
+        memo.clear()
+        memo.update(checked_now)
     return builder.finish()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file on its own: its record (None when it is left out) and its problems, before the cross-file checks."""
+
+    source: Source
+    settings: Settings
+    content_type: str
+    record: Any
+    problems: tuple[Problem, ...]
+
+
+def check_source(source: Source, settings: Settings) -> Checked:
+    """Validate one file's fields and make its record; the checks that need other files come later."""
+    ctype_name, record_id = settings.classify(source.path)
+    problems = list(source.problems)
+    if not source.path.endswith(".md"):
+        problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
+    readable = source.readable
+    if ctype_name != "page" and not source.has_front_matter and readable:
+        problems.append(
+            Problem(source.path, 1, None, "has no front matter; start the file with a line ---, then its fields, then another ---")
+        )
+        readable = False
+    record = None
+    if readable:
+        ctype = CONTENT_TYPES[ctype_name]
+        values, field_problems = validate_fields(source, ctype)
+        problems.extend(field_problems)
+        if not any(p.is_error for p in problems):
+            record = _MAKERS[ctype_name](source, record_id, values, problems)
+    if any(p.is_error for p in problems):
+        record = None
+    return Checked(source, settings, ctype_name, record, tuple(problems))
 
 
 class _Builder:
@@ -152,180 +200,15 @@ class _Builder:
         # Field lines of entries, kept (not copied) for the cross-file reference checks.
         self.entry_lines: dict[str, dict[tuple[str | int, ...], int]] = {}
 
-    def add(self, source: Source) -> None:
-        ctype_name, record_id = self.settings.classify(source.path)
-        problems = list(source.problems)
-        if not source.path.endswith(".md"):
-            problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
-        readable = source.readable
-        if ctype_name != "page" and not source.has_front_matter and readable:
-            problems.append(
-                Problem(source.path, 1, None, "has no front matter; start the file with a line ---, then its fields, then another ---")
-            )
-            readable = False
-        record = None
-        if readable:
-            ctype = CONTENT_TYPES[ctype_name]
-            values, field_problems = validate_fields(source, ctype)
-            problems.extend(field_problems)
-            if not any(p.is_error for p in problems):
-                record = getattr(self, f"_make_{ctype_name}")(source, record_id, values, problems)
-        if any(p.is_error for p in problems):
-            self.excluded.append(source.path)
-            record = None
-        self.problems.extend(problems)
-        if record is not None:
-            self.records[ctype_name].append(record)
-            if ctype_name == "entry":
-                self.entry_lines[source.path] = source.lines
-
-    # -- one maker per content type; each may add problems of its own -------------
-
-    def _make_entry(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Entry | None:
-        body = source.body
-        title = values.get("title")
-        if title is None:
-            title, body = _title_from_heading(body)
-            if title is None:
-                problems.append(Problem(source.path, 1, "title", 'is required unless the body starts with a "# " heading'))
-                return None
-        kind = values.get("kind", "achievement")
-        levels = values.get("levels")
-        return Entry(
-            id=record_id,
-            path=source.path,
-            date=values["date"],
-            title=title,
-            kind=kind,
-            levels=tuple(dict.fromkeys(levels)) if levels is not None else DEFAULT_LEVELS_BY_KIND[kind],
-            skills=tuple(dict.fromkeys(values.get("skills", ()))),
-            role=values.get("role"),
-            people=tuple(dict.fromkeys(values.get("people", ()))),
-            impact=values.get("impact"),
-            tags=tuple(dict.fromkeys(values.get("tags", ()))),
-            pinned=values.get("pinned", False),
-            public=values.get("visibility") == "public",
-            body=body,
-            body_line=source.body_line + source.body[: len(source.body) - len(body)].count("\n"),
-        )
-
-    def _make_skill(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Skill:
-        return Skill(
-            id=record_id,
-            path=source.path,
-            name=values["name"],
-            category=values.get("category"),
-            level=values["level"],
-            target=values.get("target"),
-            since=values.get("since"),
-            last_used=values.get("last_used"),
-            public=values.get("visibility") == "public",
-            body=source.body,
-            body_line=source.body_line,
-        )
-
-    def _make_checkup(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
-        return CheckUp(record_id, source.path, values["date"], values["scores"], values.get("actions", ()), source.body)
-
-    def _make_role(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Role | None:
-        start, end = values["start"], values.get("end")
-        if end is not None and end.last_day < start.first_day:
-            problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
-            return None
-        return Role(
-            id=record_id,
-            path=source.path,
-            organization=values["organization"],
-            title=values["title"],
-            start=start,
-            end=end,
-            location=values.get("location"),
-            url=values.get("url"),
-            public=values.get("visibility") == "public",
-            body=source.body,
-            body_line=source.body_line,
-        )
-
-    def _make_contact(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Contact:
-        return Contact(
-            id=record_id,
-            path=source.path,
-            name=values["name"],
-            organization=values.get("organization"),
-            circle=values.get("circle"),
-            met=values.get("met"),
-            last_contact=values.get("last_contact"),
-            every=values.get("every"),
-            body=source.body,
-        )
-
-    def _make_decision(self, source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Decision | None:
-        raw_options = values.get("options", ())
-        if len(raw_options) < 2:
-            problems.append(Problem(source.path, source.line_of("options"), "options", "needs at least two options, each with a name"))
-            return None
-        options = tuple(Option(o["name"], o.get("effect", tuple((lid, 0) for lid in LEVEL_IDS))) for o in raw_options)
-        names = [o.name for o in options]
-        for index, name in enumerate(names):
-            if name in names[:index]:
-                problems.append(
-                    Problem(
-                        source.path, source.line_of("options", index), f"options[{index}].name", "repeats the name of an earlier option"
-                    )
-                )
-                return None
-        status = values.get("status", "open")
-        choice = values.get("choice")
-        if status == "decided" and choice is None:
-            problems.append(Problem(source.path, source.line_of("status"), "choice", "is required when status is decided"))
-            return None
-        if choice is not None and choice not in names:
-            problems.append(
-                Problem(source.path, source.line_of("choice"), "choice", "must be the name of one of the options, written exactly")
-            )
-            return None
-        return Decision(
-            id=record_id,
-            path=source.path,
-            date=values["date"],
-            title=values["title"],
-            status=status,
-            decide_by=values.get("decide_by"),
-            options=options,
-            choice=choice,
-            revisit=values.get("revisit"),
-            body=source.body,
-        )
-
-    def _make_profile(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Profile:
-        links = tuple(Link(link["label"], link["url"]) for link in values.get("links", ()))
-        return Profile(
-            path=source.path,
-            name=values["name"],
-            headline=values.get("headline"),
-            email=values.get("email"),
-            location=values.get("location"),
-            links=links,
-            public=values.get("visibility") == "public",
-            body=source.body,
-            body_line=source.body_line,
-        )
-
-    def _make_layoff_plan(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
-        tasks = []
-        for offset, line in enumerate(source.body.split("\n")):
-            match = _TASK.match(line)
-            if match:
-                tasks.append(Task(match.group(2).strip(), match.group(1) != " ", source.body_line + offset))
-        return LayoffPlan(source.path, values.get("reviewed"), tuple(tasks), source.body)
-
-    def _make_page(self, source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Page:
-        title = values.get("title")
-        if title is None:
-            title, _ = _title_from_heading(source.body)
-        return Page(source.path, title, values.get("visibility") == "public", source.body, source.body_line)
-
-    # -- whole-corpus checks -------------------------------------------------------
+    def add(self, checked: Checked) -> None:
+        path = checked.source.path
+        if any(p.is_error for p in checked.problems):
+            self.excluded.append(path)
+        self.problems.extend(checked.problems)
+        if checked.record is not None:
+            self.records[checked.content_type].append(checked.record)
+            if checked.content_type == "entry":
+                self.entry_lines[path] = checked.source.lines
 
     def finish(self) -> Corpus:
         r = self.records
@@ -363,6 +246,174 @@ class _Builder:
                 self.problems.append(
                     Problem(path, line, field_name, f'names "{ref}", which is not a file in {folder}/{hint}', Severity.WARNING)
                 )
+
+
+# -- one maker per content type; each may add problems of its own -------------------
+
+
+def _make_entry(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Entry | None:
+    body = source.body
+    title = values.get("title")
+    if title is None:
+        title, body = _title_from_heading(body)
+        if title is None:
+            problems.append(Problem(source.path, 1, "title", 'is required unless the body starts with a "# " heading'))
+            return None
+    kind = values.get("kind", "achievement")
+    levels = values.get("levels")
+    return Entry(
+        id=record_id,
+        path=source.path,
+        date=values["date"],
+        title=title,
+        kind=kind,
+        levels=tuple(dict.fromkeys(levels)) if levels is not None else DEFAULT_LEVELS_BY_KIND[kind],
+        skills=tuple(dict.fromkeys(values.get("skills", ()))),
+        role=values.get("role"),
+        people=tuple(dict.fromkeys(values.get("people", ()))),
+        impact=values.get("impact"),
+        tags=tuple(dict.fromkeys(values.get("tags", ()))),
+        pinned=values.get("pinned", False),
+        public=values.get("visibility") == "public",
+        body=body,
+        body_line=source.body_line + source.body[: len(source.body) - len(body)].count("\n"),
+    )
+
+
+def _make_skill(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Skill:
+    return Skill(
+        id=record_id,
+        path=source.path,
+        name=values["name"],
+        category=values.get("category"),
+        level=values["level"],
+        target=values.get("target"),
+        since=values.get("since"),
+        last_used=values.get("last_used"),
+        public=values.get("visibility") == "public",
+        body=source.body,
+        body_line=source.body_line,
+    )
+
+
+def _make_checkup(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
+    return CheckUp(record_id, source.path, values["date"], values["scores"], values.get("actions", ()), source.body)
+
+
+def _make_role(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Role | None:
+    start, end = values["start"], values.get("end")
+    if end is not None and end.last_day < start.first_day:
+        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
+        return None
+    return Role(
+        id=record_id,
+        path=source.path,
+        organization=values["organization"],
+        title=values["title"],
+        start=start,
+        end=end,
+        location=values.get("location"),
+        url=values.get("url"),
+        public=values.get("visibility") == "public",
+        body=source.body,
+        body_line=source.body_line,
+    )
+
+
+def _make_contact(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Contact:
+    return Contact(
+        id=record_id,
+        path=source.path,
+        name=values["name"],
+        organization=values.get("organization"),
+        circle=values.get("circle"),
+        met=values.get("met"),
+        last_contact=values.get("last_contact"),
+        every=values.get("every"),
+        body=source.body,
+    )
+
+
+def _make_decision(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Decision | None:
+    raw_options = values.get("options", ())
+    if len(raw_options) < 2:
+        problems.append(Problem(source.path, source.line_of("options"), "options", "needs at least two options, each with a name"))
+        return None
+    options = tuple(Option(o["name"], o.get("effect", tuple((lid, 0) for lid in LEVEL_IDS))) for o in raw_options)
+    names = [o.name for o in options]
+    for index, name in enumerate(names):
+        if name in names[:index]:
+            problems.append(
+                Problem(source.path, source.line_of("options", index), f"options[{index}].name", "repeats the name of an earlier option")
+            )
+            return None
+    status = values.get("status", "open")
+    choice = values.get("choice")
+    if status == "decided" and choice is None:
+        problems.append(Problem(source.path, source.line_of("status"), "choice", "is required when status is decided"))
+        return None
+    if choice is not None and choice not in names:
+        problems.append(Problem(source.path, source.line_of("choice"), "choice", "must be the name of one of the options, written exactly"))
+        return None
+    return Decision(
+        id=record_id,
+        path=source.path,
+        date=values["date"],
+        title=values["title"],
+        status=status,
+        decide_by=values.get("decide_by"),
+        options=options,
+        choice=choice,
+        revisit=values.get("revisit"),
+        body=source.body,
+    )
+
+
+def _make_profile(source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Profile:
+    links = tuple(Link(link["label"], link["url"]) for link in values.get("links", ()))
+    return Profile(
+        path=source.path,
+        name=values["name"],
+        headline=values.get("headline"),
+        email=values.get("email"),
+        location=values.get("location"),
+        links=links,
+        public=values.get("visibility") == "public",
+        body=source.body,
+        body_line=source.body_line,
+    )
+
+
+def _make_layoff_plan(source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
+    tasks = []
+    for offset, line in enumerate(source.body.split("\n")):
+        match = _TASK.match(line)
+        if match:
+            tasks.append(Task(match.group(2).strip(), match.group(1) != " ", source.body_line + offset))
+    return LayoffPlan(source.path, values.get("reviewed"), tuple(tasks), source.body)
+
+
+def _make_page(source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Page:
+    title = values.get("title")
+    if title is None:
+        title, _ = _title_from_heading(source.body)
+    return Page(source.path, title, values.get("visibility") == "public", source.body, source.body_line)
+
+
+# -- whole-corpus checks -------------------------------------------------------
+
+
+_MAKERS: dict[str, Callable[[Source, Any, dict[str, Any], list[Problem]], Any]] = {
+    "entry": _make_entry,
+    "skill": _make_skill,
+    "checkup": _make_checkup,
+    "role": _make_role,
+    "contact": _make_contact,
+    "decision": _make_decision,
+    "profile": _make_profile,
+    "layoff_plan": _make_layoff_plan,
+    "page": _make_page,
+}
 
 
 def _title_from_heading(body: str) -> tuple[str | None, str]:

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from .corpus import Corpus, build_corpus, load_corpus
+from .corpus import Checked, Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
@@ -86,6 +86,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
         self.compiled_templates = _CompiledTemplates()  # likewise
+        self.checked: dict[str, Checked] = {}  # likewise: each file's validated record
         self.dirty = False
         # Pages between on_page_content and on_page_context: (the header's search stand-in, the header).
         self.headers: dict[str, tuple[str, str]] = {}
@@ -187,7 +188,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             # MkDocs rebuilds everything after each save; files whose bytes did not change are not parsed again.
             before, changed = self.corpus, self.sources.changed(markdown)
             self.sources.keep_only(path for path, _ in markdown)
-            self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings)
+            self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings, self.checked)
             if self.dirty and before is not None:
                 _rebuild_with(files, stale_pages(before, self.corpus, changed))
         else:
