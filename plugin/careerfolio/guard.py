@@ -29,10 +29,11 @@ import contextlib
 import html
 import os
 import re
+import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -47,6 +48,8 @@ MIN_WORD_CHARS = 12
 MIN_LETTERS = 4
 # Decompressed .gz output larger than this is not plausible for a site; read only this much.
 _MAX_GUNZIP = 256 * 1024 * 1024
+# Output is read and searched in pieces of about this many bytes, so that a large file is never in memory whole.
+_PIECE = 64 * 1024
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
@@ -59,6 +62,11 @@ _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _FIELD_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:\s*")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[/\\\"bfnrt])")
 _JSON_SIMPLE = {"/": "/", "\\": "\\", '"': '"', "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
+# Bytes of UTF-8 text as words compare them: ASCII letters lowercased, other ASCII non-word characters made
+# spaces, bytes of non-ASCII characters kept (_split_words looks at those words again).
+_FOLD_ASCII = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(128)) + bytes(range(128, 256))
+# Every byte of a non-ASCII character made 0x80, to find them with bytes.find.
+_MARK_NON_ASCII = bytes(range(128)) + b"\x80" * 128
 
 Words = tuple[str, ...]
 
@@ -74,6 +82,10 @@ class Secrets:
 
     def sources(self) -> frozenset[str]:
         return frozenset(source for by_words in self.needles.values() for source in by_words.values())
+
+    def sources_in(self, words: Sequence[str]) -> set[str]:
+        """Private source paths whose needles occur in `words`."""
+        return {self.needles[len(needle)][needle] for needle in _needles_in(words, self.needles)}
 
 
 @dataclass(frozen=True, order=True)
@@ -93,7 +105,47 @@ class Hit:
 
 def words_of(text: str) -> Words:
     """The lowercase words of `text`, the unit the guard compares."""
-    return tuple(_WORD.findall(text.casefold()))
+    return tuple(_split_words(text))
+
+
+def _split_words(text: str) -> list[str]:
+    """`_WORD.findall(text.casefold())`, several times faster on the text of a site.
+
+    Folding ASCII case and cutting at ASCII non-word characters is one
+    `bytes.translate` and one `split`, both in C. Only the few words with
+    other characters are folded and cut by the regular expression; text that
+    is not mostly ASCII is left to it whole.
+    """
+    data = text.encode("utf-8", "surrogatepass")  # JSON escapes can make lone surrogates
+    extra = len(data) - len(text)  # at least the number of non-ASCII characters
+    if extra > len(text) >> 6:
+        return _WORD.findall(text.casefold())
+    folded = data.translate(_FOLD_ASCII)
+    if not extra:
+        return folded.decode("ascii").split()
+    marked = data.translate(_MARK_NON_ASCII)
+    words: list[str] = []
+    done = 0  # bytes before this are in `words`; always a word boundary
+    other = marked.find(0x80)
+    while other >= 0:
+        # The word around a non-ASCII character runs from one ASCII non-word character to the next.
+        start = max(folded.rfind(b" ", done, other) + 1, done)
+        end = folded.find(b" ", other)
+        end = len(folded) if end < 0 else end
+        words += folded[done:start].decode("ascii").split()
+        words += _WORD.findall(data[start:end].decode("utf-8", "surrogatepass").casefold())
+        done = end
+        other = marked.find(0x80, end)
+    words += folded[done:].decode("ascii").split()
+    return words
+
+
+def _needles_in(words: Sequence[str], needles: dict[int, dict[Words, str]]) -> Iterator[Words]:
+    """The windows of `words` that are keys of `needles` (by length in words)."""
+    for length, by_words in needles.items():
+        # One pass per window length; the membership test runs in C.
+        windows = zip(*(islice(words, i, None) for i in range(length)), strict=False)
+        yield from filter(by_words.__contains__, windows)
 
 
 def is_meaningful(words: Words) -> bool:
@@ -136,48 +188,42 @@ def _name_words(path: str) -> list[Words]:
 
 
 class _Collector:
-    """Gathers private needles and public text, then keeps the needles that are not public."""
+    """Gathers private needles, then drops those that public text contains."""
 
     def __init__(self) -> None:
-        self.private: dict[Words, str] = {}
-        # All public words in one list; a separator that is never a word keeps texts apart.
+        self.private: dict[int, dict[Words, str]] = {}  # by length in words, as in Secrets
+        # Public texts are searched once every needle is known, one at a time: their words are never all in memory.
         self.public: list[str] = []
 
     def secret_text(self, source: str, *texts: str | None) -> None:
         for text in texts:
             if text:
                 for line in _plain_lines(text):
-                    for window in _windows(words_of(line)):
-                        if is_meaningful(window):
-                            self.private.setdefault(window, source)
+                    self.secret_words(source, words_of(line))
 
     def secret_words(self, source: str, *all_words: Words) -> None:
         for words in all_words:
-            for window in _windows(words):
+            # Interned: the same word in many needles is one object.
+            for window in _windows(tuple(map(sys.intern, words))):
                 if is_meaningful(window):
-                    self.private.setdefault(window, source)
+                    self.private.setdefault(len(window), {}).setdefault(window, source)
 
     def public_text(self, *texts: str | None) -> None:
-        for text in texts:
-            if text:
-                # Comments never reach the public site, so they do not make text public.
-                # Link targets are left out: a link to a private page is removed from the public site.
-                text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
-                self.public.extend((*words_of(_LINK_DESTINATION.sub("]", text)), _SEPARATOR))
-                # Needles are cut from text as a reader sees it; so is the public text they are checked against.
-                for line in _plain_lines(text):
-                    self.public.extend((*words_of(line), _SEPARATOR))
+        self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
         public: set[Words] = set()
-        for length in {len(words) for words in self.private}:
-            windows = zip(*(islice(self.public, i, None) for i in range(length)), strict=False)
-            public.update(filter(self.private.__contains__, windows))
-        needles: dict[int, dict[Words, str]] = {}
-        for words, source in self.private.items():
-            if words not in public:
-                needles.setdefault(len(words), {})[words] = source
-        return Secrets(needles)
+        for text in self.public:
+            # Comments never reach the public site, so they do not make text public.
+            # Link targets are left out: a link to a private page is removed from the public site.
+            text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
+            public.update(_needles_in(_split_words(_LINK_DESTINATION.sub("]", text)), self.private))
+            # Needles are cut from text as a reader sees it; so is the public text they are checked against.
+            for line in _plain_lines(text):
+                public.update(_needles_in(_split_words(line), self.private))
+        for words in public:
+            del self.private[len(words)][words]
+        return Secrets({length: by_words for length, by_words in self.private.items() if by_words})
 
 
 def build_secrets(
@@ -292,49 +338,90 @@ def _decode_json(text: str) -> str:
     return _JSON_ESCAPE.sub(one, text)
 
 
-def _views(text: str) -> list[str]:
-    """The text with JSON, HTML and URL escapes undone, with and without tags.
+def _unescape(text: str) -> str:
+    """The text with JSON, HTML and URL escapes undone.
 
     Undoing an escape only joins or splits words at punctuation, so the text
     as stored need not be searched again.
     """
-    decoded = text
-    if "\\" in decoded:
-        decoded = _decode_json(decoded)
+    if "\\" in text:
+        text = _decode_json(text)
     # Twice: text escaped by one template and again by the next (`&amp;#39;`) is common.
     for _ in range(2):
-        if "&" in decoded:
-            decoded = html.unescape(decoded)
-    if "%" in decoded:
-        decoded = unquote(decoded.replace("+", " "))
-    views = [decoded]
-    if "<" in decoded:
-        views.append(_TAG.sub(" ", decoded))
-    return views
+        if "&" in text:
+            text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text.replace("+", " "))
+    return text
 
 
-def read_output(path: Path) -> str:
-    """An output file as text; gzip (by name or by content) is decompressed."""
+def _file_pieces(path: Path) -> Iterator[bytes]:
+    """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
+
+    Cutting there changes nothing the guard sees: `<` is no word and is part
+    of no JSON, HTML or URL escape, and an HTML tag (`<` to the next `>`,
+    with no `<` between) can only start at it. A large file is read a piece at
+    a time, so that it is never in memory whole.
+    """
     if path.is_dir() or not path.exists():
-        return ""  # a link to a folder or to nothing: only its name is published
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        # Not gzip after all: searched as it is.
-        with contextlib.suppress(zlib.error):
-            data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
-    return data.decode("utf-8", errors="replace")
+        yield b""  # a link to a folder or to nothing: only its name is published
+        return
+    with path.open("rb") as file:
+        first = file.read(_PIECE)
+        if first[:2] == b"\x1f\x8b":
+            data = first + file.read()
+            # Not gzip after all: searched as it is.
+            with contextlib.suppress(zlib.error):
+                data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
+            blocks: Iterable[bytes] = (data[i : i + _PIECE] for i in range(0, len(data), _PIECE))
+        else:
+            blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
+        pending: list[bytes] = []
+        for block in blocks:
+            cut = block.rfind(b"<")
+            if cut < 0:
+                pending.append(block)
+                continue
+            pending.append(block[:cut])
+            yield b"".join(pending)
+            pending = [block[cut:]]
+        yield b"".join(pending)
+
+
+def _text_pieces(text: str) -> Iterator[str]:
+    """`text` in pieces cut before a `<`, as _file_pieces cuts a file."""
+    start = 0
+    while (cut := text.find("<", start + _PIECE)) > 0:
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def _find_in_pieces(pieces: Iterable[str], secrets: Secrets) -> set[str]:
+    """Private source paths whose needles occur in the text made of `pieces`.
+
+    Each piece is searched in two views: escapes undone, and escapes undone
+    with tags left out. The last words of the previous piece are searched
+    again with each, so that a needle across two pieces is found too.
+    """
+    found: set[str] = set()
+    tail: list[str] = []
+    plain_tail: list[str] = []
+    for piece in pieces:
+        decoded = _unescape(piece)
+        view = _split_words(decoded)
+        plain_view = _split_words(_TAG.sub(" ", decoded)) if "<" in decoded else view
+        words, plain = tail + view, plain_tail + plain_view
+        found |= secrets.sources_in(words)
+        if plain != words:
+            found |= secrets.sources_in(plain)
+        tail, plain_tail = words[1 - WINDOW :], plain[1 - WINDOW :]
+    return found
 
 
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
-    found: set[str] = set()
-    for view in _views(text):
-        words = words_of(view)
-        for length, by_words in secrets.needles.items():
-            # One pass per window length; the membership test runs in C.
-            windows = zip(*(islice(words, i, None) for i in range(length)), strict=False)
-            found.update(by_words[hit] for hit in set(filter(by_words.__contains__, windows)))
-    return found
+    return _find_in_pieces(_text_pieces(text), secrets)
 
 
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
@@ -352,9 +439,10 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
         relative = path.relative_to(site_dir).as_posix()
         if any(_same_file(path, folder / relative) for folder in trusted):
             continue
-        # The file's name is part of what is published.
-        text = relative + "\n" + read_output(path)
-        hits.extend(Hit(relative, source) for source in sorted(find_needles(text, secrets)))
+        # The file's name is part of what is published: it comes first, as a line of its own.
+        pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
+        found = _find_in_pieces(chain((relative + "\n" + next(pieces),), pieces), secrets)
+        hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
 
 
