@@ -31,9 +31,10 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from functools import cached_property
+from itertools import chain, compress, count, pairwise
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -83,9 +84,13 @@ class Secrets:
     def sources(self) -> frozenset[str]:
         return frozenset(source for by_words in self.needles.values() for source in by_words.values())
 
-    def sources_in(self, words: Sequence[str]) -> set[str]:
+    def sources_in(self, words: list[str]) -> set[str]:
         """Private source paths whose needles occur in `words`."""
-        return {self.needles[len(needle)][needle] for needle in _needles_in(words, self.needles)}
+        return {self.needles[len(needle)][needle] for needle in self._finder.find(words)}
+
+    @cached_property
+    def _finder(self) -> _Finder:
+        return _Finder(self.needles)
 
 
 @dataclass(frozen=True, order=True)
@@ -140,12 +145,40 @@ def _split_words(text: str) -> list[str]:
     return words
 
 
-def _needles_in(words: Sequence[str], needles: dict[int, dict[Words, str]]) -> Iterator[Words]:
-    """The windows of `words` that are keys of `needles` (by length in words)."""
-    for length, by_words in needles.items():
-        # One pass per window length; the membership test runs in C.
-        windows = zip(*(islice(words, i, None) for i in range(length)), strict=False)
-        yield from filter(by_words.__contains__, windows)
+def _anchor(words: Words) -> tuple[str, str]:
+    """The pair of adjacent words a needle is looked for by: the longest, as long words are rare words."""
+    pairs = list(pairwise(words))
+    sizes = list(map(len, map("".join, pairs)))
+    return pairs[sizes.index(max(sizes))]
+
+
+class _Finder:
+    """Finds needles (by length in words) in a list of words.
+
+    Each needle of two or more words has an *anchor* (see _anchor). One pass
+    in C over the pairs of adjacent words of the list finds the places where
+    an anchor is; only there are the windows around it looked up. A needle of
+    one word is looked for with one set intersection.
+    """
+
+    def __init__(self, needles: dict[int, dict[Words, str]]) -> None:
+        self.longer = [(length, by_words) for length, by_words in sorted(needles.items()) if length > 1]
+        self.single = frozenset(words[0] for words in needles.get(1, {}))
+        self.anchors = frozenset(_anchor(words) for _, by_words in self.longer for words in by_words)
+
+    def find(self, words: list[str]) -> Iterator[Words]:
+        """The needles that occur in `words`, some more than once."""
+        if self.single:
+            for word in self.single.intersection(words):
+                yield (word,)
+        anchored = map(self.anchors.__contains__, pairwise(words))
+        for at in compress(count(), anchored):
+            # Every window that holds the pair at `at`, at any place in it.
+            for length, by_words in self.longer:
+                for start in range(max(at + 2 - length, 0), at + 1):
+                    window = tuple(words[start : start + length])
+                    if window in by_words:
+                        yield window
 
 
 def is_meaningful(words: Words) -> bool:
@@ -212,15 +245,24 @@ class _Collector:
         self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
+        finder = _Finder(self.private)
         public: set[Words] = set()
+        # Words of many public texts, searched together; "" is no word, so no needle spans two texts.
+        batch: list[str] = []
         for text in self.public:
             # Comments never reach the public site, so they do not make text public.
             # Link targets are left out: a link to a private page is removed from the public site.
             text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
-            public.update(_needles_in(_split_words(_LINK_DESTINATION.sub("]", text)), self.private))
+            batch += _split_words(_LINK_DESTINATION.sub("]", text))
+            batch.append("")
             # Needles are cut from text as a reader sees it; so is the public text they are checked against.
             for line in _plain_lines(text):
-                public.update(_needles_in(_split_words(line), self.private))
+                batch += _split_words(line)
+                batch.append("")
+            if len(batch) > _PIECE:
+                public.update(finder.find(batch))
+                batch.clear()
+        public.update(finder.find(batch))
         for words in public:
             del self.private[len(words)][words]
         return Secrets({length: by_words for length, by_words in self.private.items() if by_words})
