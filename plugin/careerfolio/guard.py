@@ -26,6 +26,7 @@ Which text becomes a needle (the rule the README documents):
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import os
 import re
@@ -34,7 +35,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, compress, count, pairwise
+from itertools import chain, compress, count, islice, pairwise, repeat
+from operator import is_, itemgetter
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -51,6 +53,11 @@ MIN_LETTERS = 4
 _MAX_GUNZIP = 256 * 1024 * 1024
 # Output is read and searched in pieces of about this many bytes, so that a large file is never in memory whole.
 _PIECE = 64 * 1024
+# Units of output (see _Scanner) longer than this, mostly paragraphs, are remembered by a digest of their text.
+_LONG_UNIT = 256
+# Units remembered at most, of each kind; when full, all are forgotten (the theme's markup is soon seen again).
+_MAX_UNITS = 1 << 14
+_CONTEXT = WINDOW - 1  # words on each side of an anchor that a needle through it can reach
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
@@ -77,6 +84,8 @@ class Secrets:
     """Needles of private text, each mapped to the private file it comes from."""
 
     needles: dict[int, dict[Words, str]] = field(default_factory=dict)  # by length in words
+    index: _Finder | None = field(default=None, repr=False, compare=False)
+    """How the needles are looked up (see _Finder); made from them when not given."""
 
     def __len__(self) -> int:
         return sum(len(by_words) for by_words in self.needles.values())
@@ -86,11 +95,14 @@ class Secrets:
 
     def sources_in(self, words: list[str]) -> set[str]:
         """Private source paths whose needles occur in `words`."""
-        return {self.needles[len(needle)][needle] for needle in self._finder.find(words)}
+        return {self.source(needle) for needle in self._finder.find(words)}
+
+    def source(self, needle: Words) -> str:
+        return self.needles[len(needle)][needle]
 
     @cached_property
     def _finder(self) -> _Finder:
-        return _Finder(self.needles)
+        return self.index if self.index is not None else _Finder(self.needles)
 
 
 @dataclass(frozen=True, order=True)
@@ -157,22 +169,33 @@ class _Finder:
 
     Each needle of two or more words has an *anchor* (see _anchor). One pass
     in C over the pairs of adjacent words of the list finds the places where
-    an anchor is; only there are the windows around it looked up. A needle of
-    one word is looked for with one set intersection.
+    an anchor is; only there are the windows around it looked up. A needle
+    of one word is looked for with one set intersection.
+
+    Every match is looked up in `needles`, so a finder made before some
+    needles were dropped still finds exactly the needles that are left.
     """
 
     def __init__(self, needles: dict[int, dict[Words, str]]) -> None:
         self.longer = [(length, by_words) for length, by_words in sorted(needles.items()) if length > 1]
-        self.single = frozenset(words[0] for words in needles.get(1, {}))
+        self.singles = needles.get(1, {})
+        self.single = frozenset(words[0] for words in self.singles)
         self.anchors = frozenset(_anchor(words) for _, by_words in self.longer for words in by_words)
+        # The words anchors start and end with, for _Scanner to tell at once which units can meet in an anchor.
+        self.firsts = frozenset(first for first, _ in self.anchors)
+        self.seconds = frozenset(second for _, second in self.anchors)
 
-    def find(self, words: list[str]) -> Iterator[Words]:
-        """The needles that occur in `words`, some more than once."""
+    def anchored(self, words: list[str]) -> list[int]:
+        """The places in `words` where a pair of adjacent words is an anchor."""
+        return list(compress(count(), map(self.anchors.__contains__, zip(words, islice(words, 1, None), strict=False))))
+
+    def find(self, words: list[str], anchored: list[int] | None = None) -> Iterator[Words]:
+        """The needles that occur in `words` (given its anchored places, if known), some more than once."""
         if self.single:
             for word in self.single.intersection(words):
-                yield (word,)
-        anchored = map(self.anchors.__contains__, pairwise(words))
-        for at in compress(count(), anchored):
+                if (word,) in self.singles:
+                    yield (word,)
+        for at in self.anchored(words) if anchored is None else anchored:
             # Every window that holds the pair at `at`, at any place in it.
             for length, by_words in self.longer:
                 for start in range(max(at + 2 - length, 0), at + 1):
@@ -256,7 +279,8 @@ class _Collector:
             batch += _split_words(_LINK_DESTINATION.sub("]", text))
             batch.append("")
             # Needles are cut from text as a reader sees it; so is the public text they are checked against.
-            for line in _plain_lines(text):
+            # Without tags, the words of each line are words of the whole text, searched just now.
+            for line in _plain_lines(text) if "<" in text else ():
                 batch += _split_words(line)
                 batch.append("")
             if len(batch) > _PIECE:
@@ -265,7 +289,7 @@ class _Collector:
         public.update(finder.find(batch))
         for words in public:
             del self.private[len(words)][words]
-        return Secrets({length: by_words for length, by_words in self.private.items() if by_words})
+        return Secrets({length: by_words for length, by_words in self.private.items() if by_words}, finder)
 
 
 def build_secrets(
@@ -360,14 +384,23 @@ def _comments(body: str) -> list[str]:
 
 def iter_output_files(site_dir: Path) -> Iterator[Path]:
     """Every file under `site_dir`, dot files and dot folders included, in a stable order."""
-    for folder, dirs, files in os.walk(site_dir, followlinks=False):
+    for path, _ in _walk(site_dir):
+        yield Path(path)
+
+
+def _walk(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """(path, path relative to `site_dir` with `/`) of each file of iter_output_files; strings, which are faster."""
+    root = os.fspath(site_dir)
+    for folder, dirs, files in os.walk(root, followlinks=False):
         dirs.sort()
+        prefix = os.path.relpath(folder, root)
+        prefix = "" if prefix == os.curdir else prefix.replace(os.sep, "/") + "/"
         for name in sorted(files):
-            yield Path(folder) / name
+            yield os.path.join(folder, name), prefix + name
         # A link to a folder is listed as a folder; report it as a file so that it is read.
         for name in dirs:
-            if (Path(folder) / name).is_symlink():
-                yield Path(folder) / name
+            if os.path.islink(os.path.join(folder, name)):
+                yield os.path.join(folder, name), prefix + name
 
 
 def _decode_json(text: str) -> str:
@@ -397,7 +430,7 @@ def _unescape(text: str) -> str:
     return text
 
 
-def _file_pieces(path: Path) -> Iterator[bytes]:
+def _file_pieces(path: str | Path) -> Iterator[bytes]:
     """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
 
     Cutting there changes nothing the guard sees: `<` is no word and is part
@@ -405,10 +438,10 @@ def _file_pieces(path: Path) -> Iterator[bytes]:
     with no `<` between) can only start at it. A large file is read a piece at
     a time, so that it is never in memory whole.
     """
-    if path.is_dir() or not path.exists():
+    if os.path.isdir(path) or not os.path.exists(path):
         yield b""  # a link to a folder or to nothing: only its name is published
         return
-    with path.open("rb") as file:
+    with open(path, "rb") as file:
         first = file.read(_PIECE)
         if first[:2] == b"\x1f\x8b":
             data = first + file.read()
@@ -439,31 +472,190 @@ def _text_pieces(text: str) -> Iterator[str]:
     yield text[start:]
 
 
-def _find_in_pieces(pieces: Iterable[str], secrets: Secrets) -> set[str]:
-    """Private source paths whose needles occur in the text made of `pieces`.
+# What a scan keeps of a unit (see _Scanner): bits of one small int, by view (0: all words, 1: tags left out).
+_OPENS = (1, 2)  # its first word can be the second word of an anchor
+_CLOSES = (4, 8)  # its last word can be the first word of an anchor
+_EMPTY = (16, 32)  # it has no words
+_LOOK = 64  # a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+_FLAGS = itemgetter(0)
+# An entry is (flags,) or, when it can meet the next or the previous unit in an anchor, (flags, first word, last
+# word, first word without tags, last word without tags). The short ones are shared.
+_Entry = tuple[int] | tuple[int, str | None, str | None, str | None, str | None]
+_SHARED: list[_Entry] = [(flags,) for flags in range(128)]
 
-    Each piece is searched in two views: escapes undone, and escapes undone
-    with tags left out. The last words of the previous piece are searched
-    again with each, so that a needle across two pieces is found too.
+
+def _bit_table(bit: int) -> bytes:
+    """A bytes.translate table that makes a flags byte 1 when `bit` is set, else 0."""
+    return bytes(1 if flags & bit else 0 for flags in range(256))
+
+
+_LOOK_TABLE = _bit_table(_LOOK)
+_OPENS_TABLE = tuple(map(_bit_table, _OPENS))
+_CLOSES_TABLE = tuple(map(_bit_table, _CLOSES))
+_WORDS_TABLE = tuple(bytes(0 if flags & empty else 1 for flags in range(256)) for empty in _EMPTY)
+_EMPTY_BYTES = tuple(bytes(flags for flags in range(256) if flags & empty) for empty in _EMPTY)
+
+
+class _Segments:
+    """The segments of a piece of text: the words before its first `<`, then its units; split into words on demand."""
+
+    def __init__(self, units: list[str], first: tuple[list[str], list[str]]) -> None:
+        self.units = units
+        self.first = first
+
+    def words(self, i: int, view: int) -> list[str]:
+        return self.first[view] if i == 0 else _views(self.units[i])[view]
+
+    def before(self, i: int, view: int) -> list[str]:
+        """The last words before segment i, as many as a needle can reach."""
+        words: list[str] = []
+        while i > 0 and len(words) < _CONTEXT:
+            i -= 1
+            words = self.words(i, view) + words
+        return words[-_CONTEXT:]
+
+    def around(self, i: int, view: int) -> list[str]:
+        """The words of segment i and the words next to it, as many as a needle can reach."""
+        after: list[str] = []
+        j = i
+        while j + 1 < len(self.units) and len(after) < _CONTEXT:
+            j += 1
+            after += self.words(j, view)
+        return self.before(i, view) + self.words(i, view) + after[:_CONTEXT]
+
+
+class _Scanner:
+    """Searches text for needles, one *unit* at a time: the text from one `<` up to the next.
+
+    A unit holds at most one tag, at its start, so its words in both views
+    (with and without tags) depend on its own text only, and most units of a
+    site are seen many times: the theme's markup on every page, paragraphs
+    again in the search index and the feeds. For each unit a few bits are
+    kept (see _OPENS and the others), so that a unit seen before costs one
+    dictionary lookup and its words are not split again. A needle is then
+    inside a unit, or has its anchor near an end of one (both kept as
+    _LOOK), or has its anchor across two units; only there are the words
+    split again and looked up.
     """
-    found: set[str] = set()
-    tail: list[str] = []
-    plain_tail: list[str] = []
-    for piece in pieces:
-        decoded = _unescape(piece)
-        view = _split_words(decoded)
-        plain_view = _split_words(_TAG.sub(" ", decoded)) if "<" in decoded else view
-        words, plain = tail + view, plain_tail + plain_view
-        found |= secrets.sources_in(words)
-        if plain != words:
-            found |= secrets.sources_in(plain)
-        tail, plain_tail = words[1 - WINDOW :], plain[1 - WINDOW :]
-    return found
+
+    def __init__(self, secrets: Secrets) -> None:
+        self.secrets = secrets
+        self.finder = secrets._finder
+        self.short: dict[str, _Entry] = {}
+        self.long: dict[bytes, _Entry] = {}
+
+    def scan(self, pieces: Iterable[str]) -> set[str]:
+        """Private sources whose needles occur in the text made of `pieces` (see _file_pieces)."""
+        found: set[str] = set()
+        # The last words of the previous piece in each view, searched again with the next piece.
+        ends: tuple[list[str], list[str]] = ([], [])
+        segments = None
+        for piece in pieces:
+            if segments is not None:
+                ends = (segments.before(len(segments.units), 0), segments.before(len(segments.units), 1))
+            segments = self._piece(_unescape(piece), ends, found)
+        return found
+
+    def _piece(self, text: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
+        units = text.split("<")
+        # Segment 0 is the end of the previous piece and the text before the first `<`: no tag, so one list of words.
+        head = _split_words(units[0])
+        segments = _Segments(units, (ends[0] + head, ends[1] + head))
+        entries: list[_Entry | None] = [self._first_entry(*segments.first), *map(self.short.get, units[1:])]
+        for i in compress(count(), map(is_, entries, repeat(None))):
+            entries[i] = self._unit(units[i])
+        known: list[_Entry] = entries  # type: ignore[assignment]
+        flags = bytes(map(_FLAGS, known))
+        look = flags.translate(_LOOK_TABLE)
+        at = look.find(1)
+        while at >= 0:
+            found |= self.secrets.sources_in(segments.around(at, 0)) | self.secrets.sources_in(segments.around(at, 1))
+            at = look.find(1, at + 1)
+        for view in (0, 1):
+            self._across(view, flags, known, segments, found)
+        return segments
+
+    def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[str]) -> None:
+        """Needles whose anchor is the last word of a segment and the first word of the next with words in `view`."""
+        kept = flags.translate(None, _EMPTY_BYTES[view])
+        # Byte j of `meet` is 1 when kept segment j can end an anchor's first word and segment j + 1 start its second.
+        meet = int.from_bytes(kept.translate(_CLOSES_TABLE[view]), "little")
+        meet &= int.from_bytes(kept.translate(_OPENS_TABLE[view]), "little") >> 8
+        if not meet:
+            return
+        order = list(compress(count(), flags.translate(_WORDS_TABLE[view])))
+        meeting = meet.to_bytes(len(kept), "little")
+        j = meeting.find(1)
+        while j >= 0:
+            before, after = entries[order[j]], entries[order[j + 1]]
+            if (before[2 + 2 * view], after[1 + 2 * view]) in self.finder.anchors:
+                found |= self.secrets.sources_in(segments.around(order[j + 1], view))
+            j = meeting.find(1, j + 1)
+
+    def _unit(self, text: str) -> _Entry:
+        """The entry of a unit, `text` being the text after a `<`; remembered."""
+        if len(text) <= _LONG_UNIT:
+            if len(self.short) >= _MAX_UNITS:
+                self.short.clear()
+            entry = self.short[text] = self._unit_entry(text)
+            return entry
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        found = self.long.get(key)
+        if found is None:
+            if len(self.long) >= _MAX_UNITS:
+                self.long.clear()
+            found = self.long[key] = self._unit_entry(text)
+        return found
+
+    def _unit_entry(self, text: str) -> _Entry:
+        words, plain = _views(text)
+        anchored = self.finder.anchored(words)
+        # The pairs without the tag are the pairs after it; a needle inside those is inside all the words.
+        tag = len(words) - len(plain)
+        inside = next(self.finder.find(words, anchored), None) is not None
+        return self._entry(words, anchored, plain, [at - tag for at in anchored if at >= tag], inside)
+
+    def _first_entry(self, words: list[str], plain: list[str]) -> _Entry:
+        anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
+        inside = next(chain(self.finder.find(words, anchored), self.finder.find(plain, plain_anchored)), None) is not None
+        return self._entry(words, anchored, plain, plain_anchored, inside)
+
+    def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
+        flags = _LOOK if inside or _near_end(words, anchored) or _near_end(plain, plain_anchored) else 0
+        for view, view_words in enumerate((words, plain)):
+            if not view_words:
+                flags |= _EMPTY[view]
+                continue
+            if view_words[0] in self.finder.seconds:
+                flags |= _OPENS[view]
+            if view_words[-1] in self.finder.firsts:
+                flags |= _CLOSES[view]
+        if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
+            return _SHARED[flags]
+        ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
+        return (flags, *ends)  # type: ignore[return-value]
+
+
+def _near_end(words: list[str], anchored: list[int]) -> bool:
+    """Whether an anchor at these places is so near an end of `words` that a needle through it may reach past it."""
+    last = len(words) - _CONTEXT - 1
+    return any(at < _CONTEXT - 1 or at > last for at in anchored)
+
+
+def _views(unit: str) -> tuple[list[str], list[str]]:
+    """The words of a unit, the text after a `<`, with and without the tag it starts with."""
+    close = unit.find(">")
+    if close < 0:
+        words = _split_words(unit)
+        return words, words  # a lone `<`: no tag
+    # The tag ends at a non-word character, so the words after it are the last words of the unit.
+    plain = _split_words(unit[close + 1 :])
+    return _split_words(unit[:close]) + plain, plain
 
 
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
-    return _find_in_pieces(_text_pieces(text), secrets)
+    return _Scanner(secrets).scan(_text_pieces(text))
 
 
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
@@ -476,23 +668,24 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
     hits: list[Hit] = []
     if not secrets.needles:
         return hits
-    trusted = tuple(trusted_dirs)
-    for path in iter_output_files(site_dir):
-        relative = path.relative_to(site_dir).as_posix()
-        if any(_same_file(path, folder / relative) for folder in trusted):
+    trusted = tuple(map(os.fspath, trusted_dirs))
+    scanner = _Scanner(secrets)
+    for path, relative in _walk(site_dir):
+        if any(_same_file(path, os.path.join(folder, relative)) for folder in trusted):
             continue
         # The file's name is part of what is published: it comes first, as a line of its own.
         pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
-        found = _find_in_pieces(chain((relative + "\n" + next(pieces),), pieces), secrets)
+        found = scanner.scan(chain((relative + "\n" + next(pieces),), pieces))
         hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
 
 
-def _same_file(output: Path, original: Path) -> bool:
+def _same_file(output: str, original: str) -> bool:
     try:
-        if output.is_symlink() or not original.is_file() or output.stat().st_size != original.stat().st_size:
+        if os.path.islink(output) or not os.path.isfile(original) or os.path.getsize(output) != os.path.getsize(original):
             return False
-        return output.read_bytes() == original.read_bytes()
+        with open(output, "rb") as one, open(original, "rb") as other:
+            return one.read() == other.read()
     except OSError:
         return False
 
