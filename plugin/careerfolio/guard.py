@@ -35,7 +35,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, compress, count, islice, pairwise, repeat
+from itertools import chain, compress, count, islice, repeat
 from operator import is_, itemgetter
 from pathlib import Path
 from urllib.parse import unquote
@@ -56,7 +56,7 @@ _PIECE = 64 * 1024
 # Units of output (see _Scanner) longer than this, mostly paragraphs, are remembered by a digest of their text.
 _LONG_UNIT = 256
 # Units remembered at most, of each kind; when full, all are forgotten (the theme's markup is soon seen again).
-_MAX_UNITS = 1 << 14
+_MAX_UNITS = 1 << 15
 _CONTEXT = WINDOW - 1  # words on each side of an anchor that a needle through it can reach
 
 _WORD = re.compile(r"\w+")
@@ -159,9 +159,11 @@ def _split_words(text: str) -> list[str]:
 
 def _anchor(words: Words) -> tuple[str, str]:
     """The pair of adjacent words a needle is looked for by: the longest, as long words are rare words."""
-    pairs = list(pairwise(words))
-    sizes = list(map(len, map("".join, pairs)))
-    return pairs[sizes.index(max(sizes))]
+    best, size = 0, 0
+    for i in range(len(words) - 1):
+        if len(words[i]) + len(words[i + 1]) > size:
+            best, size = i, len(words[i]) + len(words[i + 1])
+    return words[best], words[best + 1]
 
 
 class _Finder:
@@ -226,10 +228,13 @@ def _windows(words: Words) -> Iterator[Words]:
 
 def _plain_lines(text: str) -> Iterator[str]:
     """Lines of Markdown as a reader sees them: link targets and tags left out, comments kept."""
-    text = _COMMENT.sub(lambda m: "\n" + m.group(1) + "\n", text)
-    text = _LINK_DESTINATION.sub("]", text)
+    # Each expression is only run on text that has what it looks for: most text has none of it.
+    if "<!--" in text:
+        text = _COMMENT.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub("]", text)
     for line in text.split("\n"):
-        yield _TAG.sub(" ", line)
+        yield _TAG.sub(" ", line) if "<" in line else line
 
 
 def _name_words(path: str) -> list[Words]:
@@ -275,8 +280,11 @@ class _Collector:
         for text in self.public:
             # Comments never reach the public site, so they do not make text public.
             # Link targets are left out: a link to a private page is removed from the public site.
-            text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
-            batch += _split_words(_LINK_DESTINATION.sub("]", text))
+            if "<!--" in text:
+                text = _COMMENT.sub(" ", text)
+            if "href" in text or "src" in text:
+                text = _LINK_ATTRIBUTE.sub(" ", text)
+            batch += _split_words(_LINK_DESTINATION.sub("]", text) if "](" in text else text)
             batch.append("")
             # Needles are cut from text as a reader sees it; so is the public text they are checked against.
             # Without tags, the words of each line are words of the whole text, searched just now.
@@ -501,10 +509,12 @@ class _Segments:
 
     def __init__(self, units: list[str], first: tuple[list[str], list[str]]) -> None:
         self.units = units
-        self.first = first
+        self.split: dict[int, tuple[list[str], list[str]]] = {0: first}
 
     def words(self, i: int, view: int) -> list[str]:
-        return self.first[view] if i == 0 else _views(self.units[i])[view]
+        if i not in self.split:
+            self.split[i] = _views(self.units[i])
+        return self.split[i][view]
 
     def before(self, i: int, view: int) -> list[str]:
         """The last words before segment i, as many as a needle can reach."""
@@ -560,8 +570,9 @@ class _Scanner:
         units = text.split("<")
         # Segment 0 is the end of the previous piece and the text before the first `<`: no tag, so one list of words.
         head = _split_words(units[0])
-        segments = _Segments(units, (ends[0] + head, ends[1] + head))
-        entries: list[_Entry | None] = [self._first_entry(*segments.first), *map(self.short.get, units[1:])]
+        first = (ends[0] + head, ends[1] + head)
+        segments = _Segments(units, first)
+        entries: list[_Entry | None] = [self._first_entry(*first), *map(self.short.get, units[1:])]
         for i in compress(count(), map(is_, entries, repeat(None))):
             entries[i] = self._unit(units[i])
         known: list[_Entry] = entries  # type: ignore[assignment]
@@ -610,26 +621,28 @@ class _Scanner:
     def _unit_entry(self, text: str) -> _Entry:
         words, plain = _views(text)
         anchored = self.finder.anchored(words)
+        if not anchored and self.finder.single.isdisjoint(words):
+            return self._entry(words, anchored, plain, anchored, False)  # most units: no needle can be near
         # The pairs without the tag are the pairs after it; a needle inside those is inside all the words.
         tag = len(words) - len(plain)
         inside = next(self.finder.find(words, anchored), None) is not None
         return self._entry(words, anchored, plain, [at - tag for at in anchored if at >= tag], inside)
 
     def _first_entry(self, words: list[str], plain: list[str]) -> _Entry:
+        if not words and not plain:
+            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # a piece after the first, which starts at a `<`
         anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
         inside = next(chain(self.finder.find(words, anchored), self.finder.find(plain, plain_anchored)), None) is not None
         return self._entry(words, anchored, plain, plain_anchored, inside)
 
     def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
         flags = _LOOK if inside or _near_end(words, anchored) or _near_end(plain, plain_anchored) else 0
+        seconds, firsts = self.finder.seconds, self.finder.firsts
         for view, view_words in enumerate((words, plain)):
             if not view_words:
                 flags |= _EMPTY[view]
-                continue
-            if view_words[0] in self.finder.seconds:
-                flags |= _OPENS[view]
-            if view_words[-1] in self.finder.firsts:
-                flags |= _CLOSES[view]
+            else:
+                flags |= (view_words[0] in seconds) * _OPENS[view] | (view_words[-1] in firsts) * _CLOSES[view]
         if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
             return _SHARED[flags]
         ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
