@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count, islice, repeat
-from operator import is_, itemgetter
+from operator import attrgetter, is_, itemgetter
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -396,19 +396,34 @@ def iter_output_files(site_dir: Path) -> Iterator[Path]:
         yield Path(path)
 
 
-def _walk(site_dir: Path) -> Iterator[tuple[str, str]]:
-    """(path, path relative to `site_dir` with `/`) of each file of iter_output_files; strings, which are faster."""
-    root = os.fspath(site_dir)
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        prefix = os.path.relpath(folder, root)
-        prefix = "" if prefix == os.curdir else prefix.replace(os.sep, "/") + "/"
-        for name in sorted(files):
-            yield os.path.join(folder, name), prefix + name
-        # A link to a folder is listed as a folder; report it as a file so that it is read.
-        for name in dirs:
-            if os.path.islink(os.path.join(folder, name)):
-                yield os.path.join(folder, name), prefix + name
+_NAME = attrgetter("name")
+
+
+def _walk(folder: str | Path, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(path, path relative to the site folder with `/`) of each file of iter_output_files.
+
+    The same order as os.walk, with strings and os.scandir's entries, which
+    know whether they are links without asking the file system again.
+    """
+    files: list[os.DirEntry[str]] = []
+    dirs: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry)
+    for entry in sorted(files, key=_NAME):
+        yield entry.path, prefix + entry.name
+    dirs.sort(key=_NAME)
+    # A link to a folder is listed as a folder; report it as a file so that it is read.
+    for entry in dirs:
+        if entry.is_symlink():
+            yield entry.path, prefix + entry.name
+    for entry in dirs:
+        if not entry.is_symlink():
+            yield from _walk(entry.path, prefix + entry.name + "/")
 
 
 def _decode_json(text: str) -> str:
@@ -681,16 +696,25 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
     hits: list[Hit] = []
     if not secrets.needles:
         return hits
-    trusted = tuple(map(os.fspath, trusted_dirs))
+    # What each trusted folder holds at its top: a file can only be in it under one of these names.
+    trusted = [(os.fspath(folder), _names(folder)) for folder in trusted_dirs]
     scanner = _Scanner(secrets)
     for path, relative in _walk(site_dir):
-        if any(_same_file(path, os.path.join(folder, relative)) for folder in trusted):
+        top = relative.split("/", 1)[0]
+        if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
             continue
         # The file's name is part of what is published: it comes first, as a line of its own.
         pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
         found = scanner.scan(chain((relative + "\n" + next(pieces),), pieces))
         hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
+
+
+def _names(folder: str | Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
 
 
 def _same_file(output: str, original: str) -> bool:
