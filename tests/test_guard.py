@@ -5,11 +5,14 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import random
+import re
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
 import pytest
 
+from careerfolio import guard
 from careerfolio.corpus import load_corpus
 from careerfolio.guard import Secrets, build_secrets, find_needles, is_meaningful, scan_site, words_of
 from conftest import make_contact, make_entry, make_skill, run_mkdocs, write_site
@@ -210,6 +213,146 @@ def test_hit_message_names_files_never_text() -> None:
     message = Hit(".leak", "journal/2026/umbrella.md").format()
     assert ".leak" in message and "journal/2026/umbrella.md" in message
     assert "Umbrella" not in message
+
+
+# -- the shortcuts of the search find what a plain search finds -------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII words_with_underscores and 81,000 EUR",
+        PRIVATE_TITLE,
+        "STRASSE straße ﬀ İstanbul ǅemal Σίσυφος",  # case folding changes letters and lengths
+        "e\u0301 combining, \u00b2 superscript, \u0663 Arabic digit, 中文 text",
+        "a lone \ud800 surrogate, as a JSON escape makes it",
+        "no\u00a0break\u2028separator¶·\x85",
+        "ascii " * 200 + "Éclair" + " ascii" * 200,  # a few non-ASCII words in much ASCII
+        "",
+    ],
+)
+def test_words_are_the_words_of_the_regular_expression(text: str) -> None:
+    assert list(words_of(text)) == _WORD.findall(text.casefold())
+
+
+def test_words_of_random_text_are_the_words_of_the_regular_expression() -> None:
+    rng = random.Random(20261122)
+    alphabet = "aZ9_ -.,<>&%\\\"'\n\téÉßİﬀ¶·\xa0\u0301²中😀\ud800\u212a"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        if rng.random() < 0.5:
+            text = "mostly ascii " * rng.randint(1, 20) + text
+        assert list(words_of(text)) == _WORD.findall(text.casefold()), text
+
+
+def test_a_needle_is_found_where_its_anchor_is_everywhere() -> None:
+    secrets = _secrets(make_entry(path="journal/a.md", title="Private", visibility="private", body="the team and the"))
+    # Each pair of words of the needle is on the page many times, and never the needle itself.
+    noise = " x ".join(["the team", "team and", "and the", "the data"] * 100)
+    assert find_needles(f"<p>{noise}</p>", secrets) == set()
+    assert find_needles(f"<p>{noise} the team and the {noise}</p>", secrets) == {"journal/a.md"}
+
+
+@pytest.mark.parametrize("piece", [1, 7, 64 * 1024], ids=["every-tag", "tiny", "default"])
+@pytest.mark.parametrize("encode", ENCODERS, ids=lambda f: getattr(f, "__name__", str(f)))
+def test_needles_are_found_across_the_pieces_a_text_is_cut_into(monkeypatch: pytest.MonkeyPatch, piece: int, encode: object) -> None:
+    monkeypatch.setattr(guard, "_PIECE", piece)
+    secrets = _private_corpus_secrets()
+    filler = "<p>Shipped the public thing.</p>" * 20
+    assert find_needles(filler + encode(PRIVATE_SENTENCE) + filler, secrets) == {"journal/2026/umbrella.md"}  # type: ignore[operator]
+    assert find_needles(filler + encode("Shipped the public thing") + filler, secrets) == set()  # type: ignore[operator]
+
+
+def _one_needle(body: str = "Counteroffer: Initech was late") -> Secrets:
+    """One private needle of four words, and the file's name; the anchor is the pair with "counteroffer initech"."""
+    return _secrets(make_entry(path="journal/a.md", title="Private", visibility="private", body=body))
+
+
+def test_one_needle_is_what_the_tests_below_need() -> None:
+    # Besides the file's name, which their pages do not hold.
+    assert _one_needle().needles == {4: {("counteroffer", "initech", "was", "late"): "journal/a.md"}, 2: {("journal", "a"): "journal/a.md"}}
+
+
+# Where in the needle its anchor is: first, second or last pair of words.
+AT_START, IN_MIDDLE, AT_END = "Counteroffer: Initech was late", "Late: counteroffer, Initech was", "Late was counteroffer, Initech"
+
+
+@pytest.mark.parametrize(
+    ("body", "page"),
+    [
+        # Without tags the words follow each other; the tags between them have no words of their own.
+        (AT_START, "<p>counteroffer</p> <i></i> <b>initech</b> <i></i> <b>was</b> <i></i> <b>late</b>"),
+        # Three words before a cut, one after.
+        (AT_START, "<p>counteroffer initech was</p><p>late</p>"),
+        # The anchor at the end of a long unit, the needle's last words in the units after.
+        (AT_START, "<p>many words that are not private at all and then counteroffer initech</p><b>was</b><i>late</i>"),
+        # The anchor at the start of a long unit, the needle's first word in the unit before.
+        (IN_MIDDLE, "<p>late</p><p>counteroffer initech was and then many more words that are not private at all</p>"),
+        (AT_END, "<p>Late was counteroffer Initech</p>"),
+        (AT_END, "<a href='/late/was/counteroffer/initech'>a link</a>"),
+    ],
+    ids=["empty-tags", "three-before-a-cut", "anchor-at-end-of-unit", "anchor-at-start-of-unit", "anchor-last", "in-attribute"],
+)
+@pytest.mark.parametrize("piece", [1, 64 * 1024], ids=["every-tag", "default"])
+def test_a_needle_through_several_units_is_found(monkeypatch: pytest.MonkeyPatch, body: str, page: str, piece: int) -> None:
+    monkeypatch.setattr(guard, "_PIECE", piece)
+    secrets = _one_needle(body)
+    assert find_needles(page, secrets) == {"journal/a.md"}
+    assert find_needles(page.replace("late", "early").replace("Late", "Early"), secrets) == set()
+
+
+def test_text_escaped_twice_is_found() -> None:
+    secrets = _secrets(make_entry(path="journal/a.md", title="Private", visibility="private", body="Tom & Jerry's secret"))
+    assert find_needles(html.escape(html.escape("Tom & Jerry's secret")), secrets) == {"journal/a.md"}
+
+
+@pytest.mark.parametrize("compress", [False, True], ids=["plain", "gzip"])
+def test_scan_finds_a_needle_across_the_blocks_a_file_is_read_in(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, compress: bool) -> None:
+    monkeypatch.setattr(guard, "_PIECE", 5)
+    secrets = _private_corpus_secrets()
+    data = ("<p>Shipped the public thing.</p>" * 20 + _markup(PRIVATE_SENTENCE) + "<p>Shipped</p>" * 20).encode()
+    (tmp_path / "page.html").write_bytes(gzip.compress(data) if compress else data)
+    assert [(hit.output, hit.source) for hit in scan_site(tmp_path, secrets)] == [("page.html", "journal/2026/umbrella.md")]
+
+
+@pytest.mark.parametrize("length", [1, 40], ids=["short", "long"])  # a long unit is remembered by a digest
+def test_a_needle_in_a_unit_seen_before_is_found_in_every_file(tmp_path: Path, length: int) -> None:
+    secrets = _one_needle()
+    paragraph = " ".join(["Shipped the public thing."] * length + ["Counteroffer, Initech was late."] + ["Shipped."] * length)
+    for i in range(3):
+        (tmp_path / f"page{i}.html").write_text(f"<html><p>{paragraph}</p><p>Page {i}</p></html>")
+    assert [(hit.output, hit.source) for hit in scan_site(tmp_path, secrets)] == [(f"page{i}.html", "journal/a.md") for i in range(3)]
+
+
+@pytest.mark.parametrize("length", [1, 40], ids=["short", "long"])
+def test_a_unit_seen_before_is_searched_with_its_neighbours(tmp_path: Path, length: int) -> None:
+    secrets = _one_needle()
+    # The same paragraph ends with the first words of the needle; only where the next words finish it is it a leak.
+    paragraph = "Shipped the public thing. " * length + "We got the counteroffer: Initech"
+    (tmp_path / "a.html").write_text(f"<p>{paragraph}</p><p>somewhere else</p>")
+    (tmp_path / "b.html").write_text(f"<p>{paragraph}</p><p>was late</p>")
+    (tmp_path / "c.html").write_text(f"<p>{paragraph}</p><p>was early</p>")
+    assert [hit.output for hit in scan_site(tmp_path, secrets)] == ["b.html"]
+
+
+def test_one_word_needles_are_found_and_public_ones_dropped() -> None:
+    secrets = _secrets(
+        make_entry(path="journal/a.md", title="Supercalifragilistic", visibility="private"),
+        make_entry(path="journal/b.md", title="Extraordinarily", visibility="private"),
+        make_entry(path="journal/c.md", title="Extraordinarily", body="Public."),
+    )
+    assert find_needles("<h1>Supercalifragilistic</h1>", secrets) == {"journal/a.md"}
+    assert find_needles("<h1>Extraordinarily</h1>", secrets) == set()
+
+
+def test_public_text_with_markup_is_public_as_a_reader_sees_it() -> None:
+    secrets = _secrets(
+        make_entry(path="journal/a.md", title="Private", visibility="private", body="Dana Reyes joined"),
+        make_entry(path="journal/b.md", body="Welcome <b>Dana</b> Reyes joined us."),
+    )
+    assert find_needles("Dana Reyes joined", secrets) == set()
 
 
 # -- the guard in a real build ---------------------------------------------------------

@@ -26,13 +26,17 @@ Which text becomes a needle (the rule the README documents):
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import os
 import re
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import cached_property
+from itertools import chain, compress, count, islice, repeat
+from operator import attrgetter, is_, itemgetter
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -47,6 +51,13 @@ MIN_WORD_CHARS = 12
 MIN_LETTERS = 4
 # Decompressed .gz output larger than this is not plausible for a site; read only this much.
 _MAX_GUNZIP = 256 * 1024 * 1024
+# Output is read and searched in pieces of about this many bytes, so that a large file is never in memory whole.
+_PIECE = 64 * 1024
+# Units of output (see _Scanner) longer than this, mostly paragraphs, are remembered by a digest of their text.
+_LONG_UNIT = 256
+# Units remembered at most, of each kind; when full, all are forgotten (the theme's markup is soon seen again).
+_MAX_UNITS = 1 << 15
+_CONTEXT = WINDOW - 1  # words on each side of an anchor that a needle through it can reach
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
@@ -59,6 +70,11 @@ _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _FIELD_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:\s*")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[/\\\"bfnrt])")
 _JSON_SIMPLE = {"/": "/", "\\": "\\", '"': '"', "b": " ", "f": " ", "n": " ", "r": " ", "t": " "}
+# Bytes of UTF-8 text as words compare them: ASCII letters lowercased, other ASCII non-word characters made
+# spaces, bytes of non-ASCII characters kept (_split_words looks at those words again).
+_FOLD_ASCII = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(128)) + bytes(range(128, 256))
+# Every byte of a non-ASCII character made 0x80, to find them with bytes.find.
+_MARK_NON_ASCII = bytes(range(128)) + b"\x80" * 128
 
 Words = tuple[str, ...]
 
@@ -68,12 +84,25 @@ class Secrets:
     """Needles of private text, each mapped to the private file it comes from."""
 
     needles: dict[int, dict[Words, str]] = field(default_factory=dict)  # by length in words
+    index: _Finder | None = field(default=None, repr=False, compare=False)
+    """How the needles are looked up (see _Finder); made from them when not given."""
 
     def __len__(self) -> int:
         return sum(len(by_words) for by_words in self.needles.values())
 
     def sources(self) -> frozenset[str]:
         return frozenset(source for by_words in self.needles.values() for source in by_words.values())
+
+    def sources_in(self, words: list[str]) -> set[str]:
+        """Private source paths whose needles occur in `words`."""
+        return {self.source(needle) for needle in self._finder.find(words)}
+
+    def source(self, needle: Words) -> str:
+        return self.needles[len(needle)][needle]
+
+    @cached_property
+    def _finder(self) -> _Finder:
+        return self.index if self.index is not None else _Finder(self.needles)
 
 
 @dataclass(frozen=True, order=True)
@@ -93,7 +122,88 @@ class Hit:
 
 def words_of(text: str) -> Words:
     """The lowercase words of `text`, the unit the guard compares."""
-    return tuple(_WORD.findall(text.casefold()))
+    return tuple(_split_words(text))
+
+
+def _split_words(text: str) -> list[str]:
+    """`_WORD.findall(text.casefold())`, several times faster on the text of a site.
+
+    Folding ASCII case and cutting at ASCII non-word characters is one
+    `bytes.translate` and one `split`, both in C. Only the few words with
+    other characters are folded and cut by the regular expression; text that
+    is not mostly ASCII is left to it whole.
+    """
+    data = text.encode("utf-8", "surrogatepass")  # JSON escapes can make lone surrogates
+    extra = len(data) - len(text)  # at least the number of non-ASCII characters
+    if extra > len(text) >> 6:
+        return _WORD.findall(text.casefold())
+    folded = data.translate(_FOLD_ASCII)
+    if not extra:
+        return folded.decode("ascii").split()
+    marked = data.translate(_MARK_NON_ASCII)
+    words: list[str] = []
+    done = 0  # bytes before this are in `words`; always a word boundary
+    other = marked.find(0x80)
+    while other >= 0:
+        # The word around a non-ASCII character runs from one ASCII non-word character to the next.
+        start = max(folded.rfind(b" ", done, other) + 1, done)
+        end = folded.find(b" ", other)
+        end = len(folded) if end < 0 else end
+        words += folded[done:start].decode("ascii").split()
+        words += _WORD.findall(data[start:end].decode("utf-8", "surrogatepass").casefold())
+        done = end
+        other = marked.find(0x80, end)
+    words += folded[done:].decode("ascii").split()
+    return words
+
+
+def _anchor(words: Words) -> tuple[str, str]:
+    """The pair of adjacent words a needle is looked for by: the longest, as long words are rare words."""
+    best, size = 0, 0
+    for i in range(len(words) - 1):
+        if len(words[i]) + len(words[i + 1]) > size:
+            best, size = i, len(words[i]) + len(words[i + 1])
+    return words[best], words[best + 1]
+
+
+class _Finder:
+    """Finds needles (by length in words) in a list of words.
+
+    Each needle of two or more words has an *anchor* (see _anchor). One pass
+    in C over the pairs of adjacent words of the list finds the places where
+    an anchor is; only there are the windows around it looked up. A needle
+    of one word is looked for with one set intersection.
+
+    Every match is looked up in `needles`, so a finder made before some
+    needles were dropped still finds exactly the needles that are left.
+    """
+
+    def __init__(self, needles: dict[int, dict[Words, str]]) -> None:
+        self.longer = [(length, by_words) for length, by_words in sorted(needles.items()) if length > 1]
+        self.singles = needles.get(1, {})
+        self.single = frozenset(words[0] for words in self.singles)
+        self.anchors = frozenset(_anchor(words) for _, by_words in self.longer for words in by_words)
+        # The words anchors start and end with, for _Scanner to tell at once which units can meet in an anchor.
+        self.firsts = frozenset(first for first, _ in self.anchors)
+        self.seconds = frozenset(second for _, second in self.anchors)
+
+    def anchored(self, words: list[str]) -> list[int]:
+        """The places in `words` where a pair of adjacent words is an anchor."""
+        return list(compress(count(), map(self.anchors.__contains__, zip(words, islice(words, 1, None), strict=False))))
+
+    def find(self, words: list[str], anchored: list[int] | None = None) -> Iterator[Words]:
+        """The needles that occur in `words` (given its anchored places, if known), some more than once."""
+        if self.single:
+            for word in self.single.intersection(words):
+                if (word,) in self.singles:
+                    yield (word,)
+        for at in self.anchored(words) if anchored is None else anchored:
+            # Every window that holds the pair at `at`, at any place in it.
+            for length, by_words in self.longer:
+                for start in range(max(at + 2 - length, 0), at + 1):
+                    window = tuple(words[start : start + length])
+                    if window in by_words:
+                        yield window
 
 
 def is_meaningful(words: Words) -> bool:
@@ -118,10 +228,13 @@ def _windows(words: Words) -> Iterator[Words]:
 
 def _plain_lines(text: str) -> Iterator[str]:
     """Lines of Markdown as a reader sees them: link targets and tags left out, comments kept."""
-    text = _COMMENT.sub(lambda m: "\n" + m.group(1) + "\n", text)
-    text = _LINK_DESTINATION.sub("]", text)
+    # Each expression is only run on text that has what it looks for: most text has none of it.
+    if "<!--" in text:
+        text = _COMMENT.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub("]", text)
     for line in text.split("\n"):
-        yield _TAG.sub(" ", line)
+        yield _TAG.sub(" ", line) if "<" in line else line
 
 
 def _name_words(path: str) -> list[Words]:
@@ -136,48 +249,55 @@ def _name_words(path: str) -> list[Words]:
 
 
 class _Collector:
-    """Gathers private needles and public text, then keeps the needles that are not public."""
+    """Gathers private needles, then drops those that public text contains."""
 
     def __init__(self) -> None:
-        self.private: dict[Words, str] = {}
-        # All public words in one list; a separator that is never a word keeps texts apart.
+        self.private: dict[int, dict[Words, str]] = {}  # by length in words, as in Secrets
+        # Public texts are searched once every needle is known, one at a time: their words are never all in memory.
         self.public: list[str] = []
 
     def secret_text(self, source: str, *texts: str | None) -> None:
         for text in texts:
             if text:
                 for line in _plain_lines(text):
-                    for window in _windows(words_of(line)):
-                        if is_meaningful(window):
-                            self.private.setdefault(window, source)
+                    self.secret_words(source, words_of(line))
 
     def secret_words(self, source: str, *all_words: Words) -> None:
         for words in all_words:
-            for window in _windows(words):
+            # Interned: the same word in many needles is one object.
+            for window in _windows(tuple(map(sys.intern, words))):
                 if is_meaningful(window):
-                    self.private.setdefault(window, source)
+                    self.private.setdefault(len(window), {}).setdefault(window, source)
 
     def public_text(self, *texts: str | None) -> None:
-        for text in texts:
-            if text:
-                # Comments never reach the public site, so they do not make text public.
-                # Link targets are left out: a link to a private page is removed from the public site.
-                text = _LINK_ATTRIBUTE.sub(" ", _COMMENT.sub(" ", text))
-                self.public.extend((*words_of(_LINK_DESTINATION.sub("]", text)), _SEPARATOR))
-                # Needles are cut from text as a reader sees it; so is the public text they are checked against.
-                for line in _plain_lines(text):
-                    self.public.extend((*words_of(line), _SEPARATOR))
+        self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
+        finder = _Finder(self.private)
         public: set[Words] = set()
-        for length in {len(words) for words in self.private}:
-            windows = zip(*(islice(self.public, i, None) for i in range(length)), strict=False)
-            public.update(filter(self.private.__contains__, windows))
-        needles: dict[int, dict[Words, str]] = {}
-        for words, source in self.private.items():
-            if words not in public:
-                needles.setdefault(len(words), {})[words] = source
-        return Secrets(needles)
+        # Words of many public texts, searched together; "" is no word, so no needle spans two texts.
+        batch: list[str] = []
+        for text in self.public:
+            # Comments never reach the public site, so they do not make text public.
+            # Link targets are left out: a link to a private page is removed from the public site.
+            if "<!--" in text:
+                text = _COMMENT.sub(" ", text)
+            if "href" in text or "src" in text:
+                text = _LINK_ATTRIBUTE.sub(" ", text)
+            batch += _split_words(_LINK_DESTINATION.sub("]", text) if "](" in text else text)
+            batch.append("")
+            # Needles are cut from text as a reader sees it; so is the public text they are checked against.
+            # Without tags, the words of each line are words of the whole text, searched just now.
+            for line in _plain_lines(text) if "<" in text else ():
+                batch += _split_words(line)
+                batch.append("")
+            if len(batch) > _PIECE:
+                public.update(finder.find(batch))
+                batch.clear()
+        public.update(finder.find(batch))
+        for words in public:
+            del self.private[len(words)][words]
+        return Secrets({length: by_words for length, by_words in self.private.items() if by_words}, finder)
 
 
 def build_secrets(
@@ -272,14 +392,38 @@ def _comments(body: str) -> list[str]:
 
 def iter_output_files(site_dir: Path) -> Iterator[Path]:
     """Every file under `site_dir`, dot files and dot folders included, in a stable order."""
-    for folder, dirs, files in os.walk(site_dir, followlinks=False):
-        dirs.sort()
-        for name in sorted(files):
-            yield Path(folder) / name
-        # A link to a folder is listed as a folder; report it as a file so that it is read.
-        for name in dirs:
-            if (Path(folder) / name).is_symlink():
-                yield Path(folder) / name
+    for path, _ in _walk(site_dir):
+        yield Path(path)
+
+
+_NAME = attrgetter("name")
+
+
+def _walk(folder: str | Path, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(path, path relative to the site folder with `/`) of each file of iter_output_files.
+
+    The same order as os.walk, with strings and os.scandir's entries, which
+    know whether they are links without asking the file system again.
+    """
+    files: list[os.DirEntry[str]] = []
+    dirs: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry)
+    for entry in sorted(files, key=_NAME):
+        yield entry.path, prefix + entry.name
+    dirs.sort(key=_NAME)
+    # A link to a folder is listed as a folder; report it as a file so that it is read.
+    for entry in dirs:
+        if entry.is_symlink():
+            yield entry.path, prefix + entry.name
+    for entry in dirs:
+        if not entry.is_symlink():
+            yield from _walk(entry.path, prefix + entry.name + "/")
 
 
 def _decode_json(text: str) -> str:
@@ -292,49 +436,254 @@ def _decode_json(text: str) -> str:
     return _JSON_ESCAPE.sub(one, text)
 
 
-def _views(text: str) -> list[str]:
-    """The text with JSON, HTML and URL escapes undone, with and without tags.
+def _unescape(text: str) -> str:
+    """The text with JSON, HTML and URL escapes undone.
 
     Undoing an escape only joins or splits words at punctuation, so the text
     as stored need not be searched again.
     """
-    decoded = text
-    if "\\" in decoded:
-        decoded = _decode_json(decoded)
+    if "\\" in text:
+        text = _decode_json(text)
     # Twice: text escaped by one template and again by the next (`&amp;#39;`) is common.
     for _ in range(2):
-        if "&" in decoded:
-            decoded = html.unescape(decoded)
-    if "%" in decoded:
-        decoded = unquote(decoded.replace("+", " "))
-    views = [decoded]
-    if "<" in decoded:
-        views.append(_TAG.sub(" ", decoded))
-    return views
+        if "&" in text:
+            text = html.unescape(text)
+    if "%" in text:
+        text = unquote(text.replace("+", " "))
+    return text
 
 
-def read_output(path: Path) -> str:
-    """An output file as text; gzip (by name or by content) is decompressed."""
-    if path.is_dir() or not path.exists():
-        return ""  # a link to a folder or to nothing: only its name is published
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        # Not gzip after all: searched as it is.
-        with contextlib.suppress(zlib.error):
-            data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
-    return data.decode("utf-8", errors="replace")
+def _file_pieces(path: str | Path) -> Iterator[bytes]:
+    """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
+
+    Cutting there changes nothing the guard sees: `<` is no word and is part
+    of no JSON, HTML or URL escape, and an HTML tag (`<` to the next `>`,
+    with no `<` between) can only start at it. A large file is read a piece at
+    a time, so that it is never in memory whole.
+    """
+    if os.path.isdir(path) or not os.path.exists(path):
+        yield b""  # a link to a folder or to nothing: only its name is published
+        return
+    with open(path, "rb") as file:
+        first = file.read(_PIECE)
+        if first[:2] == b"\x1f\x8b":
+            data = first + file.read()
+            # Not gzip after all: searched as it is.
+            with contextlib.suppress(zlib.error):
+                data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
+            blocks: Iterable[bytes] = (data[i : i + _PIECE] for i in range(0, len(data), _PIECE))
+        else:
+            blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
+        pending: list[bytes] = []
+        for block in blocks:
+            cut = block.rfind(b"<")
+            if cut < 0:
+                pending.append(block)
+                continue
+            pending.append(block[:cut])
+            yield b"".join(pending)
+            pending = [block[cut:]]
+        yield b"".join(pending)
+
+
+def _text_pieces(text: str) -> Iterator[str]:
+    """`text` in pieces cut before a `<`, as _file_pieces cuts a file."""
+    start = 0
+    while (cut := text.find("<", start + _PIECE)) > 0:
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+# What a scan keeps of a unit (see _Scanner): bits of one small int, by view (0: all words, 1: tags left out).
+_OPENS = (1, 2)  # its first word can be the second word of an anchor
+_CLOSES = (4, 8)  # its last word can be the first word of an anchor
+_EMPTY = (16, 32)  # it has no words
+_LOOK = 64  # a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+_FLAGS = itemgetter(0)
+# An entry is (flags,) or, when it can meet the next or the previous unit in an anchor, (flags, first word, last
+# word, first word without tags, last word without tags). The short ones are shared.
+_Entry = tuple[int] | tuple[int, str | None, str | None, str | None, str | None]
+_SHARED: list[_Entry] = [(flags,) for flags in range(128)]
+
+
+def _bit_table(bit: int) -> bytes:
+    """A bytes.translate table that makes a flags byte 1 when `bit` is set, else 0."""
+    return bytes(1 if flags & bit else 0 for flags in range(256))
+
+
+_LOOK_TABLE = _bit_table(_LOOK)
+_OPENS_TABLE = tuple(map(_bit_table, _OPENS))
+_CLOSES_TABLE = tuple(map(_bit_table, _CLOSES))
+_WORDS_TABLE = tuple(bytes(0 if flags & empty else 1 for flags in range(256)) for empty in _EMPTY)
+_EMPTY_BYTES = tuple(bytes(flags for flags in range(256) if flags & empty) for empty in _EMPTY)
+
+
+class _Segments:
+    """The segments of a piece of text: the words before its first `<`, then its units; split into words on demand."""
+
+    def __init__(self, units: list[str], first: tuple[list[str], list[str]]) -> None:
+        self.units = units
+        self.split: dict[int, tuple[list[str], list[str]]] = {0: first}
+
+    def words(self, i: int, view: int) -> list[str]:
+        if i not in self.split:
+            self.split[i] = _views(self.units[i])
+        return self.split[i][view]
+
+    def before(self, i: int, view: int) -> list[str]:
+        """The last words before segment i, as many as a needle can reach."""
+        words: list[str] = []
+        while i > 0 and len(words) < _CONTEXT:
+            i -= 1
+            words = self.words(i, view) + words
+        return words[-_CONTEXT:]
+
+    def around(self, i: int, view: int) -> list[str]:
+        """The words of segment i and the words next to it, as many as a needle can reach."""
+        after: list[str] = []
+        j = i
+        while j + 1 < len(self.units) and len(after) < _CONTEXT:
+            j += 1
+            after += self.words(j, view)
+        return self.before(i, view) + self.words(i, view) + after[:_CONTEXT]
+
+
+class _Scanner:
+    """Searches text for needles, one *unit* at a time: the text from one `<` up to the next.
+
+    A unit holds at most one tag, at its start, so its words in both views
+    (with and without tags) depend on its own text only, and most units of a
+    site are seen many times: the theme's markup on every page, paragraphs
+    again in the search index and the feeds. For each unit a few bits are
+    kept (see _OPENS and the others), so that a unit seen before costs one
+    dictionary lookup and its words are not split again. A needle is then
+    inside a unit, or has its anchor near an end of one (both kept as
+    _LOOK), or has its anchor across two units; only there are the words
+    split again and looked up.
+    """
+
+    def __init__(self, secrets: Secrets) -> None:
+        self.secrets = secrets
+        self.finder = secrets._finder
+        self.short: dict[str, _Entry] = {}
+        self.long: dict[bytes, _Entry] = {}
+
+    def scan(self, pieces: Iterable[str]) -> set[str]:
+        """Private sources whose needles occur in the text made of `pieces` (see _file_pieces)."""
+        found: set[str] = set()
+        # The last words of the previous piece in each view, searched again with the next piece.
+        ends: tuple[list[str], list[str]] = ([], [])
+        segments = None
+        for piece in pieces:
+            if segments is not None:
+                ends = (segments.before(len(segments.units), 0), segments.before(len(segments.units), 1))
+            segments = self._piece(_unescape(piece), ends, found)
+        return found
+
+    def _piece(self, text: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
+        units = text.split("<")
+        # Segment 0 is the end of the previous piece and the text before the first `<`: no tag, so one list of words.
+        head = _split_words(units[0])
+        first = (ends[0] + head, ends[1] + head)
+        segments = _Segments(units, first)
+        entries: list[_Entry | None] = [self._first_entry(*first), *map(self.short.get, units[1:])]
+        for i in compress(count(), map(is_, entries, repeat(None))):
+            entries[i] = self._unit(units[i])
+        known: list[_Entry] = entries  # type: ignore[assignment]
+        flags = bytes(map(_FLAGS, known))
+        look = flags.translate(_LOOK_TABLE)
+        at = look.find(1)
+        while at >= 0:
+            found |= self.secrets.sources_in(segments.around(at, 0)) | self.secrets.sources_in(segments.around(at, 1))
+            at = look.find(1, at + 1)
+        for view in (0, 1):
+            self._across(view, flags, known, segments, found)
+        return segments
+
+    def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[str]) -> None:
+        """Needles whose anchor is the last word of a segment and the first word of the next with words in `view`."""
+        kept = flags.translate(None, _EMPTY_BYTES[view])
+        # Byte j of `meet` is 1 when kept segment j can end an anchor's first word and segment j + 1 start its second.
+        meet = int.from_bytes(kept.translate(_CLOSES_TABLE[view]), "little")
+        meet &= int.from_bytes(kept.translate(_OPENS_TABLE[view]), "little") >> 8
+        if not meet:
+            return
+        order = list(compress(count(), flags.translate(_WORDS_TABLE[view])))
+        meeting = meet.to_bytes(len(kept), "little")
+        j = meeting.find(1)
+        while j >= 0:
+            before, after = entries[order[j]], entries[order[j + 1]]
+            if (before[2 + 2 * view], after[1 + 2 * view]) in self.finder.anchors:
+                found |= self.secrets.sources_in(segments.around(order[j + 1], view))
+            j = meeting.find(1, j + 1)
+
+    def _unit(self, text: str) -> _Entry:
+        """The entry of a unit, `text` being the text after a `<`; remembered."""
+        if len(text) <= _LONG_UNIT:
+            if len(self.short) >= _MAX_UNITS:
+                self.short.clear()
+            entry = self.short[text] = self._unit_entry(text)
+            return entry
+        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        found = self.long.get(key)
+        if found is None:
+            if len(self.long) >= _MAX_UNITS:
+                self.long.clear()
+            found = self.long[key] = self._unit_entry(text)
+        return found
+
+    def _unit_entry(self, text: str) -> _Entry:
+        words, plain = _views(text)
+        anchored = self.finder.anchored(words)
+        if not anchored and self.finder.single.isdisjoint(words):
+            return self._entry(words, anchored, plain, anchored, False)  # most units: no needle can be near
+        # The pairs without the tag are the pairs after it; a needle inside those is inside all the words.
+        tag = len(words) - len(plain)
+        inside = next(self.finder.find(words, anchored), None) is not None
+        return self._entry(words, anchored, plain, [at - tag for at in anchored if at >= tag], inside)
+
+    def _first_entry(self, words: list[str], plain: list[str]) -> _Entry:
+        if not words and not plain:
+            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # a piece after the first, which starts at a `<`
+        anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
+        inside = next(chain(self.finder.find(words, anchored), self.finder.find(plain, plain_anchored)), None) is not None
+        return self._entry(words, anchored, plain, plain_anchored, inside)
+
+    def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
+        flags = _LOOK if inside or _near_end(words, anchored) or _near_end(plain, plain_anchored) else 0
+        seconds, firsts = self.finder.seconds, self.finder.firsts
+        for view, view_words in enumerate((words, plain)):
+            if not view_words:
+                flags |= _EMPTY[view]
+            else:
+                flags |= (view_words[0] in seconds) * _OPENS[view] | (view_words[-1] in firsts) * _CLOSES[view]
+        if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
+            return _SHARED[flags]
+        ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
+        return (flags, *ends)  # type: ignore[return-value]
+
+
+def _near_end(words: list[str], anchored: list[int]) -> bool:
+    """Whether an anchor at these places is so near an end of `words` that a needle through it may reach past it."""
+    last = len(words) - _CONTEXT - 1
+    return any(at < _CONTEXT - 1 or at > last for at in anchored)
+
+
+def _views(unit: str) -> tuple[list[str], list[str]]:
+    """The words of a unit, the text after a `<`, with and without the tag it starts with."""
+    close = unit.find(">")
+    if close < 0:
+        words = _split_words(unit)
+        return words, words  # a lone `<`: no tag
+    # The tag ends at a non-word character, so the words after it are the last words of the unit.
+    plain = _split_words(unit[close + 1 :])
+    return _split_words(unit[:close]) + plain, plain
 
 
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
-    found: set[str] = set()
-    for view in _views(text):
-        words = words_of(view)
-        for length, by_words in secrets.needles.items():
-            # One pass per window length; the membership test runs in C.
-            windows = zip(*(islice(words, i, None) for i in range(length)), strict=False)
-            found.update(by_words[hit] for hit in set(filter(by_words.__contains__, windows)))
-    return found
+    return _Scanner(secrets).scan(_text_pieces(text))
 
 
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
@@ -347,22 +696,33 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
     hits: list[Hit] = []
     if not secrets.needles:
         return hits
-    trusted = tuple(trusted_dirs)
-    for path in iter_output_files(site_dir):
-        relative = path.relative_to(site_dir).as_posix()
-        if any(_same_file(path, folder / relative) for folder in trusted):
+    # What each trusted folder holds at its top: a file can only be in it under one of these names.
+    trusted = [(os.fspath(folder), _names(folder)) for folder in trusted_dirs]
+    scanner = _Scanner(secrets)
+    for path, relative in _walk(site_dir):
+        top = relative.split("/", 1)[0]
+        if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
             continue
-        # The file's name is part of what is published.
-        text = relative + "\n" + read_output(path)
-        hits.extend(Hit(relative, source) for source in sorted(find_needles(text, secrets)))
+        # The file's name is part of what is published: it comes first, as a line of its own.
+        pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
+        found = scanner.scan(chain((relative + "\n" + next(pieces),), pieces))
+        hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
 
 
-def _same_file(output: Path, original: Path) -> bool:
+def _names(folder: str | Path) -> frozenset[str]:
     try:
-        if output.is_symlink() or not original.is_file() or output.stat().st_size != original.stat().st_size:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
+
+
+def _same_file(output: str, original: str) -> bool:
+    try:
+        if os.path.islink(output) or not os.path.isfile(original) or os.path.getsize(output) != os.path.getsize(original):
             return False
-        return output.read_bytes() == original.read_bytes()
+        with open(output, "rb") as one, open(original, "rb") as other:
+            return one.read() == other.read()
     except OSError:
         return False
 
