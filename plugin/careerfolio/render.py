@@ -48,10 +48,13 @@ def environment() -> Environment:
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
     env.filters["end_fact"] = end_fact
+    env.globals["fact_value"] = _FACT_VALUE
     env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
     return env
 
 
+# Between a fact's name and its value in a fact list (see templates/pages/entry.html), and after the value.
+_FACT_VALUE = Markup('<span class="cf-visually-hidden">: </span></dt><dd>')
 _FACT_END = Markup('<span class="cf-visually-hidden">. </span></dd>')
 _FACT_END_AFTER_STOP = Markup('<span class="cf-visually-hidden"> </span></dd>')
 
