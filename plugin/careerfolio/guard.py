@@ -189,6 +189,9 @@ class _Finder:
 
     def anchored(self, words: list[str]) -> list[int]:
         """The places in `words` where a pair of adjacent words is an anchor."""
+        # Most lists have no anchor: isdisjoint says so in one pass with no list made.
+        if len(words) < 2 or self.anchors.isdisjoint(zip(words, islice(words, 1, None), strict=False)):
+            return []
         return list(compress(count(), map(self.anchors.__contains__, zip(words, islice(words, 1, None), strict=False))))
 
     def find(self, words: list[str], anchored: list[int] | None = None) -> Iterator[Words]:
@@ -456,10 +459,8 @@ def _unescape(text: str) -> str:
 def _file_pieces(path: str | Path) -> Iterator[bytes]:
     """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
 
-    Cutting there changes nothing the guard sees: `<` is no word and is part
-    of no JSON, HTML or URL escape, and an HTML tag (`<` to the next `>`,
-    with no `<` between) can only start at it. A large file is read a piece at
-    a time, so that it is never in memory whole.
+    Cutting there changes nothing the guard sees (see _views). A large file
+    is read a piece at a time, so that it is never in memory whole.
     """
     if os.path.isdir(path) or not os.path.exists(path):
         yield b""  # a link to a folder or to nothing: only its name is published
@@ -471,9 +472,9 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
             # Not gzip after all: searched as it is.
             with contextlib.suppress(zlib.error):
                 data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
-            blocks: Iterable[bytes] = (data[i : i + _PIECE] for i in range(0, len(data), _PIECE))
-        else:
-            blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
+            yield from _cut(data)
+            return
+        blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
         pending: list[bytes] = []
         for block in blocks:
             cut = block.rfind(b"<")
@@ -486,13 +487,13 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def _text_pieces(text: str) -> Iterator[str]:
-    """`text` in pieces cut before a `<`, as _file_pieces cuts a file."""
+def _cut(data: bytes) -> Iterator[bytes]:
+    """`data` in pieces cut before a `<`, as _file_pieces cuts a file."""
     start = 0
-    while (cut := text.find("<", start + _PIECE)) > 0:
-        yield text[start:cut]
+    while (cut := data.find(b"<", start + _PIECE)) > 0:
+        yield data[start:cut]
         start = cut
-    yield text[start:]
+    yield data[start:]
 
 
 # What a scan keeps of a unit (see _Scanner): bits of one small int, by view (0: all words, 1: tags left out).
@@ -520,15 +521,15 @@ _EMPTY_BYTES = tuple(bytes(flags for flags in range(256) if flags & empty) for e
 
 
 class _Segments:
-    """The segments of a piece of text: the words before its first `<`, then its units; split into words on demand."""
+    """The segments of a piece of output: the words before its first `<`, then its units; split into words on demand."""
 
-    def __init__(self, units: list[str], first: tuple[list[str], list[str]]) -> None:
+    def __init__(self, units: list[bytes], first: tuple[list[str], list[str]]) -> None:
         self.units = units
         self.split: dict[int, tuple[list[str], list[str]]] = {0: first}
 
     def words(self, i: int, view: int) -> list[str]:
         if i not in self.split:
-            self.split[i] = _views(self.units[i])
+            self.split[i] = _views(self.units[i])[:2]
         return self.split[i][view]
 
     def before(self, i: int, view: int) -> list[str]:
@@ -566,11 +567,11 @@ class _Scanner:
     def __init__(self, secrets: Secrets) -> None:
         self.secrets = secrets
         self.finder = secrets._finder
-        self.short: dict[str, _Entry] = {}
+        self.short: dict[bytes, _Entry] = {}
         self.long: dict[bytes, _Entry] = {}
 
-    def scan(self, pieces: Iterable[str]) -> set[str]:
-        """Private sources whose needles occur in the text made of `pieces` (see _file_pieces)."""
+    def scan(self, pieces: Iterable[bytes], name: str = "") -> set[str]:
+        """Private sources whose needles occur in `name` followed by the output made of `pieces` (see _file_pieces)."""
         found: set[str] = set()
         # The last words of the previous piece in each view, searched again with the next piece.
         ends: tuple[list[str], list[str]] = ([], [])
@@ -578,16 +579,21 @@ class _Scanner:
         for piece in pieces:
             if segments is not None:
                 ends = (segments.before(len(segments.units), 0), segments.before(len(segments.units), 1))
-            segments = self._piece(_unescape(piece), ends, found)
+            segments = self._piece(piece, name, ends, found)
+            name = ""
         return found
 
-    def _piece(self, text: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
-        units = text.split("<")
-        # Segment 0 is the end of the previous piece and the text before the first `<`: no tag, so one list of words.
-        head = _split_words(units[0])
-        first = (ends[0] + head, ends[1] + head)
+    def _piece(self, piece: bytes, name: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
+        # Units are cut from the bytes as stored (see _views), so a unit seen before is not even decoded.
+        units = piece.split(b"<")
+        # Segment 0 is the end of the previous piece, then the text before the first `<`: no tag starts before
+        # that `<`, though undone escapes may make some.
+        head = _unescape(name + units[0].decode("utf-8", errors="replace"))
+        words = _split_words(head)
+        plain = _split_words(_TAG.sub(" ", head)) if "<" in head else words
+        first = (ends[0] + words, ends[1] + plain)
         segments = _Segments(units, first)
-        entries: list[_Entry | None] = [self._first_entry(*first), *map(self.short.get, units[1:])]
+        entries: list[_Entry | None] = [self._lists_entry(*first), *map(self.short.get, units[1:])]
         for i in compress(count(), map(is_, entries, repeat(None))):
             entries[i] = self._unit(units[i])
         known: list[_Entry] = entries  # type: ignore[assignment]
@@ -618,32 +624,35 @@ class _Scanner:
                 found |= self.secrets.sources_in(segments.around(order[j + 1], view))
             j = meeting.find(1, j + 1)
 
-    def _unit(self, text: str) -> _Entry:
-        """The entry of a unit, `text` being the text after a `<`; remembered."""
-        if len(text) <= _LONG_UNIT:
+    def _unit(self, unit: bytes) -> _Entry:
+        """The entry of a unit, the bytes after a `<`; remembered."""
+        if len(unit) <= _LONG_UNIT:
             if len(self.short) >= _MAX_UNITS:
                 self.short.clear()
-            entry = self.short[text] = self._unit_entry(text)
+            entry = self.short[unit] = self._unit_entry(unit)
             return entry
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        key = hashlib.blake2b(unit, digest_size=16).digest()
         found = self.long.get(key)
         if found is None:
             if len(self.long) >= _MAX_UNITS:
                 self.long.clear()
-            found = self.long[key] = self._unit_entry(text)
+            found = self.long[key] = self._unit_entry(unit)
         return found
 
-    def _unit_entry(self, text: str) -> _Entry:
-        words, plain = _views(text)
-        anchored = self.finder.anchored(words)
-        if not anchored and self.finder.single.isdisjoint(words):
+    def _unit_entry(self, unit: bytes) -> _Entry:
+        words, plain, tag = _views(unit)
+        if tag < 0:  # escapes made more tags: the words without tags are a list of their own
+            return self._lists_entry(words, plain)
+        finder = self.finder
+        anchored = finder.anchored(words)
+        if not anchored and (not finder.single or finder.single.isdisjoint(words)):
             return self._entry(words, anchored, plain, anchored, False)  # most units: no needle can be near
         # The pairs without the tag are the pairs after it; a needle inside those is inside all the words.
-        tag = len(words) - len(plain)
-        inside = next(self.finder.find(words, anchored), None) is not None
+        inside = next(finder.find(words, anchored), None) is not None
         return self._entry(words, anchored, plain, [at - tag for at in anchored if at >= tag], inside)
 
-    def _first_entry(self, words: list[str], plain: list[str]) -> _Entry:
+    def _lists_entry(self, words: list[str], plain: list[str]) -> _Entry:
+        """The entry of a segment whose words without tags are not simply its last words."""
         if not words and not plain:
             return _SHARED[_EMPTY[0] | _EMPTY[1]]  # a piece after the first, which starts at a `<`
         anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
@@ -651,13 +660,17 @@ class _Scanner:
         return self._entry(words, anchored, plain, plain_anchored, inside)
 
     def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
-        flags = _LOOK if inside or _near_end(words, anchored) or _near_end(plain, plain_anchored) else 0
+        near = (anchored and _near_end(words, anchored)) or (plain_anchored and _near_end(plain, plain_anchored))
+        flags = _LOOK if inside or near else 0
         seconds, firsts = self.finder.seconds, self.finder.firsts
-        for view, view_words in enumerate((words, plain)):
-            if not view_words:
-                flags |= _EMPTY[view]
-            else:
-                flags |= (view_words[0] in seconds) * _OPENS[view] | (view_words[-1] in firsts) * _CLOSES[view]
+        if words:
+            flags |= (words[0] in seconds) * _OPENS[0] | (words[-1] in firsts) * _CLOSES[0]
+        else:
+            flags |= _EMPTY[0]
+        if plain:
+            flags |= (plain[0] in seconds) * _OPENS[1] | (plain[-1] in firsts) * _CLOSES[1]
+        else:
+            flags |= _EMPTY[1]
         if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
             return _SHARED[flags]
         ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
@@ -670,20 +683,36 @@ def _near_end(words: list[str], anchored: list[int]) -> bool:
     return any(at < _CONTEXT - 1 or at > last for at in anchored)
 
 
-def _views(unit: str) -> tuple[list[str], list[str]]:
-    """The words of a unit, the text after a `<`, with and without the tag it starts with."""
-    close = unit.find(">")
+def _views(unit: bytes) -> tuple[list[str], list[str], int]:
+    """The words of a unit, the bytes after a `<` (see _Scanner), with and without tags.
+
+    Cutting before a `<` changes nothing the guard sees: `<` is part of no
+    character in UTF-8, of no word, and of no JSON, HTML or URL escape, and a
+    tag (`<` to the next `>`, with no `<` between) can only start at it. So a
+    unit is decoded, unescaped and split alone. The third value is where the
+    words without tags start among all the words, or -1 when escapes made
+    tags of their own and the words without tags are not the last words.
+    """
+    text = _unescape(unit.decode("utf-8", errors="replace"))
+    if "<" in text:
+        return _split_words(text), _split_words(_TAG.sub(" ", "<" + text)), -1
+    close = text.find(">")
     if close < 0:
-        words = _split_words(unit)
-        return words, words  # a lone `<`: no tag
+        words = _split_words(text)
+        return words, words, 0  # a lone `<`: no tag
     # The tag ends at a non-word character, so the words after it are the last words of the unit.
-    plain = _split_words(unit[close + 1 :])
-    return _split_words(unit[:close]) + plain, plain
+    rest = text[close + 1 :]
+    plain = _split_words(rest) if rest and not rest.isspace() else []  # often only the line break after the tag
+    words = _split_words(text[:close])
+    tag = len(words)
+    words += plain
+    return words, plain, tag
 
 
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
-    return _Scanner(secrets).scan(_text_pieces(text))
+    # Lone surrogates (not in files, but in a str) become U+FFFD: neither is part of a word, an escape or a tag.
+    return _Scanner(secrets).scan(_cut(text.encode("utf-8", "surrogatepass")))
 
 
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
@@ -704,8 +733,7 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
         if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
             continue
         # The file's name is part of what is published: it comes first, as a line of its own.
-        pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
-        found = scanner.scan(chain((relative + "\n" + next(pieces),), pieces))
+        found = scanner.scan(_file_pieces(path), relative + "\n")
         hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
 
