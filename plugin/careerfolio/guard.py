@@ -159,6 +159,12 @@ def _split_words(text: str) -> list[str]:
 
 def _anchor(words: Words) -> tuple[str, str]:
     """The pair of adjacent words a needle is looked for by: the longest, as long words are rare words."""
+    if len(words) == WINDOW == 4:  # most needles: the same choice, without a loop
+        a, b, c, d = words
+        ab, bc, cd = len(a) + len(b), len(b) + len(c), len(c) + len(d)
+        if ab >= bc and ab >= cd:
+            return a, b
+        return (b, c) if bc >= cd else (c, d)
     best, size = 0, 0
     for i in range(len(words) - 1):
         if len(words[i]) + len(words[i + 1]) > size:
@@ -269,8 +275,11 @@ class _Collector:
         for words in all_words:
             # Interned: the same word in many needles is one object.
             for window in _windows(tuple(map(sys.intern, words))):
-                if is_meaningful(window):
-                    self.private.setdefault(len(window), {}).setdefault(window, source)
+                by_words = self.private.get(len(window))
+                if by_words is None:
+                    by_words = self.private[len(window)] = {}
+                if window not in by_words and is_meaningful(window):
+                    by_words[window] = source
 
     def public_text(self, *texts: str | None) -> None:
         self.public.extend(text for text in texts if text)
@@ -496,28 +505,18 @@ def _cut(data: bytes) -> Iterator[bytes]:
     yield data[start:]
 
 
-# What a scan keeps of a unit (see _Scanner): bits of one small int, by view (0: all words, 1: tags left out).
-_OPENS = (1, 2)  # its first word can be the second word of an anchor
-_CLOSES = (4, 8)  # its last word can be the first word of an anchor
-_EMPTY = (16, 32)  # it has no words
-_LOOK = 64  # a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+# What a scan keeps of a unit (see _Scanner) is an entry: (flags, first word, last word, first word without tags,
+# last word without tags), each word only when an anchor can start (a last word) or end (a first word) with it,
+# else None. Most entries have no word and are shared.
+_EMPTY = (1, 2)  # flags: no words, in view 0 (all words) or 1 (tags left out)
+_LOOK = 4  # flags: a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+_Entry = tuple[int, str | None, str | None, str | None, str | None]
+_SHARED: list[_Entry] = [(flags, None, None, None, None) for flags in range(8)]
 _FLAGS = itemgetter(0)
-# An entry is (flags,) or, when it can meet the next or the previous unit in an anchor, (flags, first word, last
-# word, first word without tags, last word without tags). The short ones are shared.
-_Entry = tuple[int] | tuple[int, str | None, str | None, str | None, str | None]
-_SHARED: list[_Entry] = [(flags,) for flags in range(128)]
-
-
-def _bit_table(bit: int) -> bytes:
-    """A bytes.translate table that makes a flags byte 1 when `bit` is set, else 0."""
-    return bytes(1 if flags & bit else 0 for flags in range(256))
-
-
-_LOOK_TABLE = _bit_table(_LOOK)
-_OPENS_TABLE = tuple(map(_bit_table, _OPENS))
-_CLOSES_TABLE = tuple(map(_bit_table, _CLOSES))
+_FIRST = (itemgetter(1), itemgetter(3))  # by view
+_LAST = (itemgetter(2), itemgetter(4))
+_LOOK_TABLE = bytes(1 if flags & _LOOK else 0 for flags in range(256))  # for bytes.translate
 _WORDS_TABLE = tuple(bytes(0 if flags & empty else 1 for flags in range(256)) for empty in _EMPTY)
-_EMPTY_BYTES = tuple(bytes(flags for flags in range(256) if flags & empty) for empty in _EMPTY)
 
 
 class _Segments:
@@ -590,7 +589,7 @@ class _Scanner:
         # that `<`, though undone escapes may make some.
         head = _unescape(name + units[0].decode("utf-8", errors="replace"))
         words = _split_words(head)
-        plain = _split_words(_TAG.sub(" ", head)) if "<" in head else words
+        plain = words
         first = (ends[0] + words, ends[1] + plain)
         segments = _Segments(units, first)
         entries: list[_Entry | None] = [self._lists_entry(*first), *map(self.short.get, units[1:])]
@@ -609,20 +608,18 @@ class _Scanner:
 
     def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[str]) -> None:
         """Needles whose anchor is the last word of a segment and the first word of the next with words in `view`."""
-        kept = flags.translate(None, _EMPTY_BYTES[view])
-        # Byte j of `meet` is 1 when kept segment j can end an anchor's first word and segment j + 1 start its second.
-        meet = int.from_bytes(kept.translate(_CLOSES_TABLE[view]), "little")
-        meet &= int.from_bytes(kept.translate(_OPENS_TABLE[view]), "little") >> 8
-        if not meet:
+        with_words = flags.translate(_WORDS_TABLE[view])
+        kept = list(compress(entries, with_words))
+
+        def pairs() -> Iterator[tuple[str | None, str | None]]:
+            # Each kept segment's last word with the next one's first word; a None is in no anchor.
+            return zip(map(_LAST[view], kept), map(_FIRST[view], islice(kept, 1, None)), strict=False)
+
+        if self.finder.anchors.isdisjoint(pairs()):
             return
-        order = list(compress(count(), flags.translate(_WORDS_TABLE[view])))
-        meeting = meet.to_bytes(len(kept), "little")
-        j = meeting.find(1)
-        while j >= 0:
-            before, after = entries[order[j]], entries[order[j + 1]]
-            if (before[2 + 2 * view], after[1 + 2 * view]) in self.finder.anchors:
-                found |= self.secrets.sources_in(segments.around(order[j + 1], view))
-            j = meeting.find(1, j + 1)
+        order = list(compress(count(), with_words))
+        for j in compress(count(1), map(self.finder.anchors.__contains__, pairs())):
+            found |= self.secrets.sources_in(segments.around(order[j], view))
 
     def _unit(self, unit: bytes) -> _Entry:
         """The entry of a unit, the bytes after a `<`; remembered."""
@@ -661,20 +658,18 @@ class _Scanner:
 
     def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
         near = (anchored and _near_end(words, anchored)) or (plain_anchored and _near_end(plain, plain_anchored))
-        flags = _LOOK if inside or near else 0
+        flags = (_LOOK if inside or near else 0) | (0 if words else _EMPTY[0]) | (0 if plain else _EMPTY[1])
         seconds, firsts = self.finder.seconds, self.finder.firsts
-        if words:
-            flags |= (words[0] in seconds) * _OPENS[0] | (words[-1] in firsts) * _CLOSES[0]
-        else:
-            flags |= _EMPTY[0]
-        if plain:
-            flags |= (plain[0] in seconds) * _OPENS[1] | (plain[-1] in firsts) * _CLOSES[1]
-        else:
-            flags |= _EMPTY[1]
-        if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
+        ends = (
+            words[0] if words and words[0] in seconds else None,
+            words[-1] if words and words[-1] in firsts else None,
+            plain[0] if plain and plain[0] in seconds else None,
+            plain[-1] if plain and plain[-1] in firsts else None,
+        )
+        if ends == (None, None, None, None):
             return _SHARED[flags]
-        ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
-        return (flags, *ends)  # type: ignore[return-value]
+        first, last, plain_first, plain_last = (None if word is None else sys.intern(word) for word in ends)
+        return flags, first, last, plain_first, plain_last
 
 
 def _near_end(words: list[str], anchored: list[int]) -> bool:
