@@ -294,6 +294,8 @@ AT_START, IN_MIDDLE, AT_END = "Counteroffer: Initech was late", "Late: counterof
         (IN_MIDDLE, '<p>late</p><p class="lead text">counteroffer initech was and then many more words that are not private</p>'),
         (AT_END, "<p>Late was counteroffer Initech</p>"),
         (AT_END, "<a href='/late/was/counteroffer/initech'>a link</a>"),
+        # With tags, from an attribute on over a `<` that starts no tag: only the view with tags has it.
+        (AT_START, '<a title="counteroffer">< initech was late'),
     ],
     ids=[
         "empty-tags",
@@ -303,6 +305,7 @@ AT_START, IN_MIDDLE, AT_END = "Counteroffer: Initech was late", "Late: counterof
         "anchor-after-a-long-tag",
         "anchor-last",
         "in-attribute",
+        "attribute-then-lone-lt",
     ],
 )
 @pytest.mark.parametrize("piece", [1, 64 * 1024], ids=["every-tag", "default"])

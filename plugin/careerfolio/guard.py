@@ -589,7 +589,7 @@ class _Scanner:
         # that `<`, though undone escapes may make some.
         head = _unescape(name + units[0].decode("utf-8", errors="replace"))
         words = _split_words(head)
-        plain = words
+        plain = _split_words(_TAG.sub(" ", head)) if "<" in head else words
         first = (ends[0] + words, ends[1] + plain)
         segments = _Segments(units, first)
         entries: list[_Entry | None] = [self._lists_entry(*first), *map(self.short.get, units[1:])]
