@@ -9,8 +9,19 @@ looks for them.
 Text is compared as a sequence of lowercase words (`\\w+`), after undoing
 JSON escapes (`\\u00e9`, `\\/`), HTML character references and URL encoding,
 with and without HTML tags. Words make the comparison blind to Markdown
-markup, punctuation, escaping and line breaks, and let one pass per window
-length check every needle at once (a set lookup per position).
+markup, punctuation, escaping and line breaks.
+
+How it stays fast and small on a site of thousands of pages (none of this
+changes what is found; tests/test_guard.py checks each part):
+
+- each needle is looked for by its *anchor*, a pair of its words (_Finder):
+  one pass in C over a list of words finds the few places worth a look;
+- output is read in pieces and cut into *units*, from one `<` to the next,
+  whose words depend on their own bytes only (_views); what a unit holds is
+  remembered, so the markup repeated on every page, and paragraphs repeated
+  in the search index and feeds, are decoded and split once (_Scanner);
+- public text is searched one text at a time, after all needles are known,
+  and needle words are interned: no list of every public word is kept.
 
 Which text becomes a needle (the rule the README documents):
 
@@ -60,7 +71,6 @@ _MAX_UNITS = 1 << 15
 _CONTEXT = WINDOW - 1  # words on each side of an anchor that a needle through it can reach
 
 _WORD = re.compile(r"\w+")
-_SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
 # MIN_LETTERS letters, with any non-letters (digits, spaces, underscores) between them.
 _ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
@@ -506,7 +516,7 @@ def _cut(data: bytes) -> Iterator[bytes]:
 
 
 # What a scan keeps of a unit (see _Scanner) is an entry: (flags, first word, last word, first word without tags,
-# last word without tags), each word only when an anchor can start (a last word) or end (a first word) with it,
+# last word without tags), each word only when an anchor can end (a first word) or start (a last word) with it,
 # else None. Most entries have no word and are shared.
 _EMPTY = (1, 2)  # flags: no words, in view 0 (all words) or 1 (tags left out)
 _LOOK = 4  # flags: a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
@@ -552,15 +562,15 @@ class _Segments:
 class _Scanner:
     """Searches text for needles, one *unit* at a time: the text from one `<` up to the next.
 
-    A unit holds at most one tag, at its start, so its words in both views
-    (with and without tags) depend on its own text only, and most units of a
-    site are seen many times: the theme's markup on every page, paragraphs
-    again in the search index and the feeds. For each unit a few bits are
-    kept (see _OPENS and the others), so that a unit seen before costs one
-    dictionary lookup and its words are not split again. A needle is then
-    inside a unit, or has its anchor near an end of one (both kept as
-    _LOOK), or has its anchor across two units; only there are the words
-    split again and looked up.
+    A unit's words in both views (with and without tags) depend on its own
+    bytes only (see _views), and most units of a site are seen many times:
+    the theme's markup on every page, paragraphs again in the search index
+    and the feeds. What a unit holds is kept as a small entry (see _Entry),
+    so that a unit seen before costs one dictionary lookup and is not even
+    decoded. A needle is then inside a unit, or has its anchor near an end
+    of one (both kept as _LOOK), or has its anchor across two units (the
+    entries keep the words that can make one); only there are the words
+    around split again and looked up.
     """
 
     def __init__(self, secrets: Secrets) -> None:
@@ -629,12 +639,13 @@ class _Scanner:
             entry = self.short[unit] = self._unit_entry(unit)
             return entry
         key = hashlib.blake2b(unit, digest_size=16).digest()
-        found = self.long.get(key)
-        if found is None:
-            if len(self.long) >= _MAX_UNITS:
-                self.long.clear()
-            found = self.long[key] = self._unit_entry(unit)
-        return found
+        kept = self.long.get(key)
+        if kept is not None:
+            return kept
+        if len(self.long) >= _MAX_UNITS:
+            self.long.clear()
+        entry = self.long[key] = self._unit_entry(unit)
+        return entry
 
     def _unit_entry(self, unit: bytes) -> _Entry:
         words, plain, tag = _views(unit)
@@ -651,7 +662,7 @@ class _Scanner:
     def _lists_entry(self, words: list[str], plain: list[str]) -> _Entry:
         """The entry of a segment whose words without tags are not simply its last words."""
         if not words and not plain:
-            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # a piece after the first, which starts at a `<`
+            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # nothing before a piece's first `<`
         anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
         inside = next(chain(self.finder.find(words, anchored), self.finder.find(plain, plain_anchored)), None) is not None
         return self._entry(words, anchored, plain, plain_anchored, inside)
