@@ -290,10 +290,23 @@ AT_START, IN_MIDDLE, AT_END = "Counteroffer: Initech was late", "Late: counterof
         (AT_START, "<p>many words that are not private at all and then counteroffer initech</p><b>was</b><i>late</i>"),
         # The anchor at the start of a long unit, the needle's first word in the unit before.
         (IN_MIDDLE, "<p>late</p><p>counteroffer initech was and then many more words that are not private at all</p>"),
+        # The same after a tag of several words, which the view without tags leaves out.
+        (IN_MIDDLE, '<p>late</p><p class="lead text">counteroffer initech was and then many more words that are not private</p>'),
         (AT_END, "<p>Late was counteroffer Initech</p>"),
         (AT_END, "<a href='/late/was/counteroffer/initech'>a link</a>"),
+        # With tags, from an attribute on over a `<` that starts no tag: only the view with tags has it.
+        (AT_START, '<a title="counteroffer">< initech was late'),
     ],
-    ids=["empty-tags", "three-before-a-cut", "anchor-at-end-of-unit", "anchor-at-start-of-unit", "anchor-last", "in-attribute"],
+    ids=[
+        "empty-tags",
+        "three-before-a-cut",
+        "anchor-at-end-of-unit",
+        "anchor-at-start-of-unit",
+        "anchor-after-a-long-tag",
+        "anchor-last",
+        "in-attribute",
+        "attribute-then-lone-lt",
+    ],
 )
 @pytest.mark.parametrize("piece", [1, 64 * 1024], ids=["every-tag", "default"])
 def test_a_needle_through_several_units_is_found(monkeypatch: pytest.MonkeyPatch, body: str, page: str, piece: int) -> None:
@@ -301,6 +314,25 @@ def test_a_needle_through_several_units_is_found(monkeypatch: pytest.MonkeyPatch
     secrets = _one_needle(body)
     assert find_needles(page, secrets) == {"journal/a.md"}
     assert find_needles(page.replace("late", "early").replace("Late", "Early"), secrets) == set()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Counteroffer &lt;b&gt;Initech&lt;/b&gt; was late</p>",
+        '<script>{"text": "Counteroffer \\u003cb\\u003eInitech\\u003c/b\\u003e was late"}</script>',
+        '{"text": "Counteroffer \\u003cb\\u003eInitech\\u003c/b\\u003e was late"}',  # no `<` as stored at all
+    ],
+    ids=["html-escaped", "json-escaped", "json-without-tags"],
+)
+def test_a_needle_split_by_escaped_tags_is_found(page: str) -> None:
+    # Undone, the escapes make tags, which the view without tags leaves out.
+    assert find_needles(page, _one_needle()) == {"journal/a.md"}
+
+
+def test_a_file_name_is_unescaped_too(tmp_path: Path) -> None:
+    (tmp_path / "counteroffer%20initech%20was%20late.txt").write_text("nothing here")
+    assert [hit.output for hit in scan_site(tmp_path, _one_needle())] == ["counteroffer%20initech%20was%20late.txt"]
 
 
 def test_text_escaped_twice_is_found() -> None:

@@ -9,8 +9,19 @@ looks for them.
 Text is compared as a sequence of lowercase words (`\\w+`), after undoing
 JSON escapes (`\\u00e9`, `\\/`), HTML character references and URL encoding,
 with and without HTML tags. Words make the comparison blind to Markdown
-markup, punctuation, escaping and line breaks, and let one pass per window
-length check every needle at once (a set lookup per position).
+markup, punctuation, escaping and line breaks.
+
+How it stays fast and small on a site of thousands of pages (none of this
+changes what is found; tests/test_guard.py checks each part):
+
+- each needle is looked for by its *anchor*, a pair of its words (_Finder):
+  one pass in C over a list of words finds the few places worth a look;
+- output is read in pieces and cut into *units*, from one `<` to the next,
+  whose words depend on their own bytes only (_views); what a unit holds is
+  remembered, so the markup repeated on every page, and paragraphs repeated
+  in the search index and feeds, are decoded and split once (_Scanner);
+- public text is searched one text at a time, after all needles are known,
+  and needle words are interned: no list of every public word is kept.
 
 Which text becomes a needle (the rule the README documents):
 
@@ -60,7 +71,6 @@ _MAX_UNITS = 1 << 15
 _CONTEXT = WINDOW - 1  # words on each side of an anchor that a needle through it can reach
 
 _WORD = re.compile(r"\w+")
-_SEPARATOR = "\x00"  # never matched by _WORD, so no window across two texts is a needle
 # MIN_LETTERS letters, with any non-letters (digits, spaces, underscores) between them.
 _ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
@@ -159,6 +169,12 @@ def _split_words(text: str) -> list[str]:
 
 def _anchor(words: Words) -> tuple[str, str]:
     """The pair of adjacent words a needle is looked for by: the longest, as long words are rare words."""
+    if len(words) == WINDOW == 4:  # most needles: the same choice, without a loop
+        a, b, c, d = words
+        ab, bc, cd = len(a) + len(b), len(b) + len(c), len(c) + len(d)
+        if ab >= bc and ab >= cd:
+            return a, b
+        return (b, c) if bc >= cd else (c, d)
     best, size = 0, 0
     for i in range(len(words) - 1):
         if len(words[i]) + len(words[i + 1]) > size:
@@ -189,6 +205,9 @@ class _Finder:
 
     def anchored(self, words: list[str]) -> list[int]:
         """The places in `words` where a pair of adjacent words is an anchor."""
+        # Most lists have no anchor: isdisjoint says so in one pass with no list made.
+        if len(words) < 2 or self.anchors.isdisjoint(zip(words, islice(words, 1, None), strict=False)):
+            return []
         return list(compress(count(), map(self.anchors.__contains__, zip(words, islice(words, 1, None), strict=False))))
 
     def find(self, words: list[str], anchored: list[int] | None = None) -> Iterator[Words]:
@@ -266,8 +285,11 @@ class _Collector:
         for words in all_words:
             # Interned: the same word in many needles is one object.
             for window in _windows(tuple(map(sys.intern, words))):
-                if is_meaningful(window):
-                    self.private.setdefault(len(window), {}).setdefault(window, source)
+                by_words = self.private.get(len(window))
+                if by_words is None:
+                    by_words = self.private[len(window)] = {}
+                if window not in by_words and is_meaningful(window):
+                    by_words[window] = source
 
     def public_text(self, *texts: str | None) -> None:
         self.public.extend(text for text in texts if text)
@@ -456,10 +478,8 @@ def _unescape(text: str) -> str:
 def _file_pieces(path: str | Path) -> Iterator[bytes]:
     """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
 
-    Cutting there changes nothing the guard sees: `<` is no word and is part
-    of no JSON, HTML or URL escape, and an HTML tag (`<` to the next `>`,
-    with no `<` between) can only start at it. A large file is read a piece at
-    a time, so that it is never in memory whole.
+    Cutting there changes nothing the guard sees (see _views). A large file
+    is read a piece at a time, so that it is never in memory whole.
     """
     if os.path.isdir(path) or not os.path.exists(path):
         yield b""  # a link to a folder or to nothing: only its name is published
@@ -471,9 +491,9 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
             # Not gzip after all: searched as it is.
             with contextlib.suppress(zlib.error):
                 data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
-            blocks: Iterable[bytes] = (data[i : i + _PIECE] for i in range(0, len(data), _PIECE))
-        else:
-            blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
+            yield from _cut(data)
+            return
+        blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
         pending: list[bytes] = []
         for block in blocks:
             cut = block.rfind(b"<")
@@ -486,49 +506,39 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def _text_pieces(text: str) -> Iterator[str]:
-    """`text` in pieces cut before a `<`, as _file_pieces cuts a file."""
+def _cut(data: bytes) -> Iterator[bytes]:
+    """`data` in pieces cut before a `<`, as _file_pieces cuts a file."""
     start = 0
-    while (cut := text.find("<", start + _PIECE)) > 0:
-        yield text[start:cut]
+    while (cut := data.find(b"<", start + _PIECE)) > 0:
+        yield data[start:cut]
         start = cut
-    yield text[start:]
+    yield data[start:]
 
 
-# What a scan keeps of a unit (see _Scanner): bits of one small int, by view (0: all words, 1: tags left out).
-_OPENS = (1, 2)  # its first word can be the second word of an anchor
-_CLOSES = (4, 8)  # its last word can be the first word of an anchor
-_EMPTY = (16, 32)  # it has no words
-_LOOK = 64  # a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+# What a scan keeps of a unit (see _Scanner) is an entry: (flags, first word, last word, first word without tags,
+# last word without tags), each word only when an anchor can end (a first word) or start (a last word) with it,
+# else None. Most entries have no word and are shared.
+_EMPTY = (1, 2)  # flags: no words, in view 0 (all words) or 1 (tags left out)
+_LOOK = 4  # flags: a needle lies inside it, or an anchor so near an end that a needle through it may reach out of it
+_Entry = tuple[int, str | None, str | None, str | None, str | None]
+_SHARED: list[_Entry] = [(flags, None, None, None, None) for flags in range(8)]
 _FLAGS = itemgetter(0)
-# An entry is (flags,) or, when it can meet the next or the previous unit in an anchor, (flags, first word, last
-# word, first word without tags, last word without tags). The short ones are shared.
-_Entry = tuple[int] | tuple[int, str | None, str | None, str | None, str | None]
-_SHARED: list[_Entry] = [(flags,) for flags in range(128)]
-
-
-def _bit_table(bit: int) -> bytes:
-    """A bytes.translate table that makes a flags byte 1 when `bit` is set, else 0."""
-    return bytes(1 if flags & bit else 0 for flags in range(256))
-
-
-_LOOK_TABLE = _bit_table(_LOOK)
-_OPENS_TABLE = tuple(map(_bit_table, _OPENS))
-_CLOSES_TABLE = tuple(map(_bit_table, _CLOSES))
+_FIRST = (itemgetter(1), itemgetter(3))  # by view
+_LAST = (itemgetter(2), itemgetter(4))
+_LOOK_TABLE = bytes(1 if flags & _LOOK else 0 for flags in range(256))  # for bytes.translate
 _WORDS_TABLE = tuple(bytes(0 if flags & empty else 1 for flags in range(256)) for empty in _EMPTY)
-_EMPTY_BYTES = tuple(bytes(flags for flags in range(256) if flags & empty) for empty in _EMPTY)
 
 
 class _Segments:
-    """The segments of a piece of text: the words before its first `<`, then its units; split into words on demand."""
+    """The segments of a piece of output: the words before its first `<`, then its units; split into words on demand."""
 
-    def __init__(self, units: list[str], first: tuple[list[str], list[str]]) -> None:
+    def __init__(self, units: list[bytes], first: tuple[list[str], list[str]]) -> None:
         self.units = units
         self.split: dict[int, tuple[list[str], list[str]]] = {0: first}
 
     def words(self, i: int, view: int) -> list[str]:
         if i not in self.split:
-            self.split[i] = _views(self.units[i])
+            self.split[i] = _views(self.units[i])[:2]
         return self.split[i][view]
 
     def before(self, i: int, view: int) -> list[str]:
@@ -552,25 +562,25 @@ class _Segments:
 class _Scanner:
     """Searches text for needles, one *unit* at a time: the text from one `<` up to the next.
 
-    A unit holds at most one tag, at its start, so its words in both views
-    (with and without tags) depend on its own text only, and most units of a
-    site are seen many times: the theme's markup on every page, paragraphs
-    again in the search index and the feeds. For each unit a few bits are
-    kept (see _OPENS and the others), so that a unit seen before costs one
-    dictionary lookup and its words are not split again. A needle is then
-    inside a unit, or has its anchor near an end of one (both kept as
-    _LOOK), or has its anchor across two units; only there are the words
-    split again and looked up.
+    A unit's words in both views (with and without tags) depend on its own
+    bytes only (see _views), and most units of a site are seen many times:
+    the theme's markup on every page, paragraphs again in the search index
+    and the feeds. What a unit holds is kept as a small entry (see _Entry),
+    so that a unit seen before costs one dictionary lookup and is not even
+    decoded. A needle is then inside a unit, or has its anchor near an end
+    of one (both kept as _LOOK), or has its anchor across two units (the
+    entries keep the words that can make one); only there are the words
+    around split again and looked up.
     """
 
     def __init__(self, secrets: Secrets) -> None:
         self.secrets = secrets
         self.finder = secrets._finder
-        self.short: dict[str, _Entry] = {}
+        self.short: dict[bytes, _Entry] = {}
         self.long: dict[bytes, _Entry] = {}
 
-    def scan(self, pieces: Iterable[str]) -> set[str]:
-        """Private sources whose needles occur in the text made of `pieces` (see _file_pieces)."""
+    def scan(self, pieces: Iterable[bytes], name: str = "") -> set[str]:
+        """Private sources whose needles occur in `name` followed by the output made of `pieces` (see _file_pieces)."""
         found: set[str] = set()
         # The last words of the previous piece in each view, searched again with the next piece.
         ends: tuple[list[str], list[str]] = ([], [])
@@ -578,16 +588,21 @@ class _Scanner:
         for piece in pieces:
             if segments is not None:
                 ends = (segments.before(len(segments.units), 0), segments.before(len(segments.units), 1))
-            segments = self._piece(_unescape(piece), ends, found)
+            segments = self._piece(piece, name, ends, found)
+            name = ""
         return found
 
-    def _piece(self, text: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
-        units = text.split("<")
-        # Segment 0 is the end of the previous piece and the text before the first `<`: no tag, so one list of words.
-        head = _split_words(units[0])
-        first = (ends[0] + head, ends[1] + head)
+    def _piece(self, piece: bytes, name: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
+        # Units are cut from the bytes as stored (see _views), so a unit seen before is not even decoded.
+        units = piece.split(b"<")
+        # Segment 0 is the end of the previous piece, then the text before the first `<`: no tag starts before
+        # that `<`, though undone escapes may make some.
+        head = _unescape(name + units[0].decode("utf-8", errors="replace"))
+        words = _split_words(head)
+        plain = _split_words(_TAG.sub(" ", head)) if "<" in head else words
+        first = (ends[0] + words, ends[1] + plain)
         segments = _Segments(units, first)
-        entries: list[_Entry | None] = [self._first_entry(*first), *map(self.short.get, units[1:])]
+        entries: list[_Entry | None] = [self._lists_entry(*first), *map(self.short.get, units[1:])]
         for i in compress(count(), map(is_, entries, repeat(None))):
             entries[i] = self._unit(units[i])
         known: list[_Entry] = entries  # type: ignore[assignment]
@@ -603,65 +618,69 @@ class _Scanner:
 
     def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[str]) -> None:
         """Needles whose anchor is the last word of a segment and the first word of the next with words in `view`."""
-        kept = flags.translate(None, _EMPTY_BYTES[view])
-        # Byte j of `meet` is 1 when kept segment j can end an anchor's first word and segment j + 1 start its second.
-        meet = int.from_bytes(kept.translate(_CLOSES_TABLE[view]), "little")
-        meet &= int.from_bytes(kept.translate(_OPENS_TABLE[view]), "little") >> 8
-        if not meet:
-            return
-        order = list(compress(count(), flags.translate(_WORDS_TABLE[view])))
-        meeting = meet.to_bytes(len(kept), "little")
-        j = meeting.find(1)
-        while j >= 0:
-            before, after = entries[order[j]], entries[order[j + 1]]
-            if (before[2 + 2 * view], after[1 + 2 * view]) in self.finder.anchors:
-                found |= self.secrets.sources_in(segments.around(order[j + 1], view))
-            j = meeting.find(1, j + 1)
+        with_words = flags.translate(_WORDS_TABLE[view])
+        kept = list(compress(entries, with_words))
 
-    def _unit(self, text: str) -> _Entry:
-        """The entry of a unit, `text` being the text after a `<`; remembered."""
-        if len(text) <= _LONG_UNIT:
+        def pairs() -> Iterator[tuple[str | None, str | None]]:
+            # Each kept segment's last word with the next one's first word; a None is in no anchor.
+            return zip(map(_LAST[view], kept), map(_FIRST[view], islice(kept, 1, None)), strict=False)
+
+        if self.finder.anchors.isdisjoint(pairs()):
+            return
+        order = list(compress(count(), with_words))
+        for j in compress(count(1), map(self.finder.anchors.__contains__, pairs())):
+            found |= self.secrets.sources_in(segments.around(order[j], view))
+
+    def _unit(self, unit: bytes) -> _Entry:
+        """The entry of a unit, the bytes after a `<`; remembered."""
+        if len(unit) <= _LONG_UNIT:
             if len(self.short) >= _MAX_UNITS:
                 self.short.clear()
-            entry = self.short[text] = self._unit_entry(text)
+            entry = self.short[unit] = self._unit_entry(unit)
             return entry
-        key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        found = self.long.get(key)
-        if found is None:
-            if len(self.long) >= _MAX_UNITS:
-                self.long.clear()
-            found = self.long[key] = self._unit_entry(text)
-        return found
+        key = hashlib.blake2b(unit, digest_size=16).digest()
+        kept = self.long.get(key)
+        if kept is not None:
+            return kept
+        if len(self.long) >= _MAX_UNITS:
+            self.long.clear()
+        entry = self.long[key] = self._unit_entry(unit)
+        return entry
 
-    def _unit_entry(self, text: str) -> _Entry:
-        words, plain = _views(text)
-        anchored = self.finder.anchored(words)
-        if not anchored and self.finder.single.isdisjoint(words):
+    def _unit_entry(self, unit: bytes) -> _Entry:
+        words, plain, tag = _views(unit)
+        if tag < 0:  # escapes made more tags: the words without tags are a list of their own
+            return self._lists_entry(words, plain)
+        finder = self.finder
+        anchored = finder.anchored(words)
+        if not anchored and (not finder.single or finder.single.isdisjoint(words)):
             return self._entry(words, anchored, plain, anchored, False)  # most units: no needle can be near
         # The pairs without the tag are the pairs after it; a needle inside those is inside all the words.
-        tag = len(words) - len(plain)
-        inside = next(self.finder.find(words, anchored), None) is not None
+        inside = next(finder.find(words, anchored), None) is not None
         return self._entry(words, anchored, plain, [at - tag for at in anchored if at >= tag], inside)
 
-    def _first_entry(self, words: list[str], plain: list[str]) -> _Entry:
+    def _lists_entry(self, words: list[str], plain: list[str]) -> _Entry:
+        """The entry of a segment whose words without tags are not simply its last words."""
         if not words and not plain:
-            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # a piece after the first, which starts at a `<`
+            return _SHARED[_EMPTY[0] | _EMPTY[1]]  # nothing before a piece's first `<`
         anchored, plain_anchored = self.finder.anchored(words), self.finder.anchored(plain)
         inside = next(chain(self.finder.find(words, anchored), self.finder.find(plain, plain_anchored)), None) is not None
         return self._entry(words, anchored, plain, plain_anchored, inside)
 
     def _entry(self, words: list[str], anchored: list[int], plain: list[str], plain_anchored: list[int], inside: bool) -> _Entry:
-        flags = _LOOK if inside or _near_end(words, anchored) or _near_end(plain, plain_anchored) else 0
+        near = (anchored and _near_end(words, anchored)) or (plain_anchored and _near_end(plain, plain_anchored))
+        flags = (_LOOK if inside or near else 0) | (0 if words else _EMPTY[0]) | (0 if plain else _EMPTY[1])
         seconds, firsts = self.finder.seconds, self.finder.firsts
-        for view, view_words in enumerate((words, plain)):
-            if not view_words:
-                flags |= _EMPTY[view]
-            else:
-                flags |= (view_words[0] in seconds) * _OPENS[view] | (view_words[-1] in firsts) * _CLOSES[view]
-        if not flags & (_OPENS[0] | _OPENS[1] | _CLOSES[0] | _CLOSES[1]):
+        ends = (
+            words[0] if words and words[0] in seconds else None,
+            words[-1] if words and words[-1] in firsts else None,
+            plain[0] if plain and plain[0] in seconds else None,
+            plain[-1] if plain and plain[-1] in firsts else None,
+        )
+        if ends == (None, None, None, None):
             return _SHARED[flags]
-        ends = [sys.intern(view_words[i]) if view_words else None for view_words in (words, plain) for i in (0, -1)]
-        return (flags, *ends)  # type: ignore[return-value]
+        first, last, plain_first, plain_last = (None if word is None else sys.intern(word) for word in ends)
+        return flags, first, last, plain_first, plain_last
 
 
 def _near_end(words: list[str], anchored: list[int]) -> bool:
@@ -670,20 +689,36 @@ def _near_end(words: list[str], anchored: list[int]) -> bool:
     return any(at < _CONTEXT - 1 or at > last for at in anchored)
 
 
-def _views(unit: str) -> tuple[list[str], list[str]]:
-    """The words of a unit, the text after a `<`, with and without the tag it starts with."""
-    close = unit.find(">")
+def _views(unit: bytes) -> tuple[list[str], list[str], int]:
+    """The words of a unit, the bytes after a `<` (see _Scanner), with and without tags.
+
+    Cutting before a `<` changes nothing the guard sees: `<` is part of no
+    character in UTF-8, of no word, and of no JSON, HTML or URL escape, and a
+    tag (`<` to the next `>`, with no `<` between) can only start at it. So a
+    unit is decoded, unescaped and split alone. The third value is where the
+    words without tags start among all the words, or -1 when escapes made
+    tags of their own and the words without tags are not the last words.
+    """
+    text = _unescape(unit.decode("utf-8", errors="replace"))
+    if "<" in text:
+        return _split_words(text), _split_words(_TAG.sub(" ", "<" + text)), -1
+    close = text.find(">")
     if close < 0:
-        words = _split_words(unit)
-        return words, words  # a lone `<`: no tag
+        words = _split_words(text)
+        return words, words, 0  # a lone `<`: no tag
     # The tag ends at a non-word character, so the words after it are the last words of the unit.
-    plain = _split_words(unit[close + 1 :])
-    return _split_words(unit[:close]) + plain, plain
+    rest = text[close + 1 :]
+    plain = _split_words(rest) if rest and not rest.isspace() else []  # often only the line break after the tag
+    words = _split_words(text[:close])
+    tag = len(words)
+    words += plain
+    return words, plain, tag
 
 
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
-    return _Scanner(secrets).scan(_text_pieces(text))
+    # Lone surrogates (not in files, but in a str) become U+FFFD: neither is part of a word, an escape or a tag.
+    return _Scanner(secrets).scan(_cut(text.encode("utf-8", "surrogatepass")))
 
 
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
@@ -704,8 +739,7 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
         if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
             continue
         # The file's name is part of what is published: it comes first, as a line of its own.
-        pieces = (piece.decode("utf-8", errors="replace") for piece in _file_pieces(path))
-        found = scanner.scan(chain((relative + "\n" + next(pieces),), pieces))
+        found = scanner.scan(_file_pieces(path), relative + "\n")
         hits.extend(Hit(relative, source) for source in sorted(found))
     return hits
 
