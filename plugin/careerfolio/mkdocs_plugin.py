@@ -515,6 +515,7 @@ class _LinkedOut:
 
     def __init__(self, docs_real: Path) -> None:
         self.docs_real = str(docs_real)
+        self._prefix = self.docs_real.rstrip(os.sep) + os.sep
         self._folders: dict[str, bool] = {}
 
     def __call__(self, path: str) -> bool:
@@ -527,7 +528,7 @@ class _LinkedOut:
         return escaped
 
     def _within(self, real: str) -> bool:
-        return real == self.docs_real or real.startswith(self.docs_real.rstrip(os.sep) + os.sep)
+        return real == self.docs_real or real.startswith(self._prefix)
 
 
 def _is_loopback(host: str) -> bool:

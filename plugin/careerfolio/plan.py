@@ -107,4 +107,10 @@ class Site:
         return cached
 
 
+def header_when_needed(context: BuildContext, render: Callable[[], str]) -> str | Callable[[], str]:
+    """A page header for `SitePage.header`: rendered now in a public build, whose published files
+    depend on the headers' links; left for MkDocs to render page by page in a private one."""
+    return render() if context.audience == "public" else render
+
+
 Part = Callable[[Corpus, BuildContext], Contribution]

@@ -19,7 +19,7 @@ from .corpus import Corpus
 from .dates import PartialDate
 from .exports import build_feed, build_json_ld, build_resume
 from .links import link_targets
-from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage
+from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, header_when_needed
 from .records import Entry, Profile, Role, Skill
 from .render import render_template, templates_dir
 from .urls import relative_url, safe_link
@@ -337,9 +337,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         ).strip()
 
     def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
-        # As record headers (see site.record_pages): a private build renders these when MkDocs builds the page.
-        later = partial(render, src, template, **extra)
-        return later() if context.audience == "public" else later
+        return header_when_needed(context, partial(render, src, template, **extra))
 
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)

@@ -15,7 +15,7 @@ from typing import Any
 from .corpus import Corpus
 from .dashboard import dashboard_part
 from .links import link_targets
-from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage
+from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from .portfolio import portfolio_part
 from .problems import Problem, Severity
 from .redaction import redact_corpus
@@ -102,13 +102,9 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
 
 
 def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
-    """A record's page: our HTML header (escaped by the template) above the user's own Markdown body.
-
-    A public build renders headers now, since which files it publishes depends on their links;
-    a private one renders each when MkDocs builds its page.
-    """
-    header = partial(_render_header, template, context)
-    return SitePage(src_path, title, body, generated=False, header=header() if context["context"].audience == "public" else header)
+    """A record's page: our HTML header (escaped by the template) above the user's own Markdown body."""
+    header = header_when_needed(context["context"], partial(_render_header, template, context))
+    return SitePage(src_path, title, body, generated=False, header=header)
 
 
 def _render_header(template: str, context: dict[str, Any]) -> str:
