@@ -102,3 +102,9 @@ def test_folder_names_are_settings() -> None:
     settings = Settings(journal_dir="log")
     (entry,) = load_corpus([make_entry(path="log/x.md")], settings).entries
     assert entry.id == "x"
+
+
+def test_an_unknown_skill_is_reported_on_the_line_of_its_list_item() -> None:
+    path, data = "journal/2026/entry.md", b"---\ndate: 2026-03-14\ntitle: T\nkind: learning\nskills:\n  - python\n  - pyhton\n---\nBody\n"
+    corpus = load_corpus([(path, data), make_skill("python")])
+    assert [(p.path, p.line, p.field) for p in corpus.problems] == [(path, 7, "skills")]

@@ -83,3 +83,51 @@ def test_the_source_cache_forgets_files_that_are_gone() -> None:
     cache.keep_only(["a.md"])
     assert cache.parse("a.md", b"---\ntitle: A\n---\n") is kept
     assert cache.parse("b.md", b"---\ntitle: B\n---\n") is not gone
+
+
+def test_duplicate_keys_inside_list_items_are_named_with_their_item() -> None:
+    source = parse_source("d.md", b"---\ntitle: T\noptions:\n  - name: A\n  - name: B\n    name: C\n---\n")
+    assert [(p.line, p.field) for p in source.problems] == [(6, "options[1].name")]
+    assert source.meta["options"][1] == {"name": "C"}  # still read, so that other problems show too
+
+
+def _split_by_lines(text: str) -> tuple[str, str, int] | None:
+    """The front matter split written the plain way, line by line, to hold the fast one to."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if closing is None:
+        return None
+    return "\n".join(lines[1:closing]), "\n".join(lines[closing + 1 :]), closing + 2
+
+
+def test_the_front_matter_split_matches_a_line_by_line_reading() -> None:
+    cases = [
+        "---\ntitle: A\n---\nBody\n",
+        "---\ntitle: A\n---",
+        "---\n---\nBody",
+        "---  \ntitle: A\n---\t \nBody\n---\nmore\n",
+        "---\ntitle: A\n--- x\n---\nBody\n",
+        "---\ntitle: A\n ---\n---\n\n\nBody",
+        "---\ntitle: A\n----\n---\nBody\n",
+        "---\ntitle: A\n---\u00a0\nBody\n",
+        "---\ntitle: A\n\n\n---\n",
+        "---\ntitle: A\nnever closed\n",
+        "---",
+    ]
+    for text in cases:
+        source = parse_source("a.md", text.encode())
+        expected = _split_by_lines(text)
+        if expected is None:
+            assert not source.readable or not source.has_front_matter, text
+            continue
+        yaml_text, body, body_line = expected
+        assert (source.front_matter, source.body, source.body_line) == (yaml_text, body, body_line), text
+
+
+def test_field_lines_are_worked_out_only_when_a_problem_needs_them() -> None:
+    clean = parse_source("a.md", b"---\ntitle: A\nskills: [x, y]\n---\n")
+    assert "lines" not in vars(clean)
+    assert clean.line_of("skills", 1) == 3
+    assert vars(clean)["lines"][("skills", 1)] == 3

@@ -197,8 +197,8 @@ class _Builder:
         self.records: dict[str, list[Any]] = {name: [] for name in CONTENT_TYPES}
         self.problems: list[Problem] = []
         self.excluded: list[str] = []
-        # Field lines of entries, kept (not copied) for the cross-file reference checks.
-        self.entry_lines: dict[str, dict[tuple[str | int, ...], int]] = {}
+        # Sources of entries, kept for the lines of the cross-file reference checks' problems.
+        self.entry_sources: dict[str, Source] = {}
 
     def add(self, checked: Checked) -> None:
         path = checked.source.path
@@ -208,7 +208,7 @@ class _Builder:
         if checked.record is not None:
             self.records[checked.content_type].append(checked.record)
             if checked.content_type == "entry":
-                self.entry_lines[path] = checked.source.lines
+                self.entry_sources[path] = checked.source
 
     def finish(self) -> Corpus:
         r = self.records
@@ -235,10 +235,10 @@ class _Builder:
         )
 
     def _check_refs(self, path: str, field_name: str, ids: Iterable[str], known: set[str]) -> None:
-        lines = self.entry_lines.get(path, {})
         for index, ref in enumerate(ids):
             if ref not in known:
-                line = lines.get((field_name, index)) or lines.get((field_name,))
+                source = self.entry_sources.get(path)
+                line = source.line_of(field_name, index) if source is not None else None
                 folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[
                     field_name
                 ]

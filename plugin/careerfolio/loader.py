@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,22 +47,31 @@ class Source:
     """A Markdown file split into its front matter and body.
 
     `lines` maps a field path such as ("options", 1, "effect") to the 1-based
-    line in the file where that key (or list item) starts.
+    line in the file where that key (or list item) starts. Only a file with a
+    problem needs it, so it is worked out from `front_matter` when first asked for.
     """
 
     path: str
     meta: dict[str, Any]
-    lines: dict[FieldPath, int]
+    front_matter: str  # the YAML text between the delimiters
     body: str
     body_line: int
     has_front_matter: bool
     problems: tuple[Problem, ...] = field(default=())
     readable: bool = True  # False when the bytes or the YAML could not be read at all
 
+    @cached_property
+    def lines(self) -> dict[FieldPath, int]:
+        """Each field path's line in the file (computed on first use, then kept)."""
+        if not self.has_front_matter or not self.readable:
+            return {}
+        return key_lines(self.front_matter, _FIRST_FIELD_LINE)
+
     def line_of(self, *path: str | int) -> int | None:
         """The line of the deepest known prefix of `path`, else of the front matter."""
+        lines = self.lines
         for end in range(len(path), 0, -1):
-            line = self.lines.get(tuple(path[:end]))
+            line = lines.get(tuple(path[:end]))
             if line is not None:
                 return line
         return 1 if self.has_front_matter else None
@@ -81,15 +91,22 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
+# A line of exactly three dashes, trailing white space allowed (as str.rstrip would drop it).
+_DELIMITER_LINE = re.compile(r"^---[^\S\n]*$", re.MULTILINE)
+_FIRST_FIELD_LINE = 2  # front matter starts on the line after the opening delimiter
+
+
 def parse_source(path: str, data: bytes) -> Source:
     """Split `data` into front matter and body, collecting every problem on the way."""
     text, problems = decode(path, data)
     if text is None:
-        return Source(path, {}, {}, "", 1, False, tuple(problems), readable=False)
+        return Source(path, {}, "", "", 1, False, tuple(problems), readable=False)
 
-    lines = text.split("\n")
-    if lines[0].rstrip() != _DELIMITER:
-        if _NEAR_DELIMITER.match(lines[0]) or (not lines[0].strip() and len(lines) > 1 and _NEAR_DELIMITER.match(lines[1])):
+    first_end = text.find("\n")
+    first_line = text if first_end == -1 else text[:first_end]
+    if first_line.rstrip() != _DELIMITER:
+        second_line = text[first_end + 1 :].split("\n", 1)[0] if first_end != -1 else ""
+        if _NEAR_DELIMITER.match(first_line) or (not first_line.strip() and first_end != -1 and _NEAR_DELIMITER.match(second_line)):
             problems.append(
                 Problem(
                     path,
@@ -99,19 +116,21 @@ def parse_source(path: str, data: bytes) -> Source:
                     Severity.WARNING,
                 )
             )
-        return Source(path, {}, {}, text, 1, False, tuple(problems))
+        return Source(path, {}, "", text, 1, False, tuple(problems))
 
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _DELIMITER), None)
+    closing = _DELIMITER_LINE.search(text, first_end + 1) if first_end != -1 else None
     if closing is None:
         problems.append(Problem(path, 1, None, "front matter opened on line 1 is never closed by a line of three dashes (---)"))
-        return Source(path, {}, {}, "", 1, True, tuple(problems), readable=False)
+        return Source(path, {}, "", "", 1, True, tuple(problems), readable=False)
 
-    yaml_text = "\n".join(lines[1:closing])
-    body = "\n".join(lines[closing + 1 :])
-    meta, key_lines, yaml_problems = parse_front_matter(path, yaml_text, first_line=2)
+    yaml_text = text[first_end + 1 : max(first_end + 1, closing.start() - 1)]
+    body_start = text.find("\n", closing.end())
+    body = text[body_start + 1 :] if body_start != -1 else ""
+    body_line = text.count("\n", 0, closing.start()) + 2
+    meta, yaml_problems = parse_front_matter(path, yaml_text, first_line=_FIRST_FIELD_LINE)
     problems.extend(yaml_problems)
     readable = meta is not None
-    return Source(path, meta or {}, key_lines, body, closing + 2, True, tuple(problems), readable)
+    return Source(path, meta or {}, yaml_text, body, body_line, True, tuple(problems), readable)
 
 
 class SourceCache:
@@ -146,37 +165,70 @@ class SourceCache:
             del self._sources[path]
 
 
-def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any] | None, dict[FieldPath, int], list[Problem]]:
-    """Parse a YAML mapping, rejecting duplicate keys and recording each key's line.
+class _FrontMatterLoader(_Loader):
+    """The loader of front matter: notes mappings whose keys need a closer look while it builds them.
+
+    Checking every key of every file for duplicates and recording its line would
+    cost as much as parsing; a mapping with fewer distinct plain keys than entries
+    is rare, and only then is the whole tree walked to name the problem and its line.
+    """
+
+    suspect_keys = False
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            plain = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+            if len(plain) != len(node.value):
+                self.suspect_keys = True
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Parse a YAML mapping, rejecting duplicate keys.
 
     The mapping is None when the YAML could not be read at all; with duplicate
     keys it is still returned, so that every other problem is reported too.
     """
-    loader = _Loader(yaml_text)
+    loader = _FrontMatterLoader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return {}, {}, []
+            return {}, []
         if not isinstance(node, yaml.MappingNode):
             line = node.start_mark.line + first_line
-            return None, {}, [Problem(path, line, None, "front matter must be a mapping of fields (name: value), not a list or text")]
-        key_lines: dict[FieldPath, int] = {}
+            return None, [Problem(path, line, None, "front matter must be a mapping of fields (name: value), not a list or text")]
+        meta = loader.construct_document(node)
         problems: list[Problem] = []
-        _walk(path, node, (), first_line, key_lines, problems)
+        if loader.suspect_keys:
+            _walk(path, node, (), first_line, {}, problems)
         if "#" in yaml_text:
             problems.extend(_cut_by_comment(path, node, yaml_text.split("\n"), first_line))
-        meta = loader.construct_document(node)
-        return meta, key_lines, problems
+        return meta, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else first_line
         column = f" (column {mark.column + 1})" if mark is not None else ""
         at = yaml_text[mark.index] if mark is not None and 0 <= mark.index < len(yaml_text) else ""
-        return None, {}, [Problem(path, line, None, f"the YAML cannot be read{column}: {_plain_yaml_problem(exc, at)}")]
+        return None, [Problem(path, line, None, f"the YAML cannot be read{column}: {_plain_yaml_problem(exc, at)}")]
     except yaml.YAMLError:
-        return None, {}, [Problem(path, first_line, None, "the YAML cannot be read")]
+        return None, [Problem(path, first_line, None, "the YAML cannot be read")]
     finally:
         loader.dispose()
+
+
+def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
+    """The line of every key and list item of front matter that parsed before, by field path."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    lines: dict[FieldPath, int] = {}
+    if node is not None:
+        _walk("", node, (), first_line, lines, [])
+    return lines
 
 
 def _walk(path: str, node: yaml.Node, prefix: FieldPath, first_line: int, key_lines: dict[FieldPath, int], problems: list[Problem]) -> None:
