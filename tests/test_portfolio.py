@@ -213,3 +213,10 @@ def test_plain_text_keeps_words_and_drops_markup() -> None:
     body = "# Heading\n\nI **built** a [tool](https://x.example) for `dbt`.\nIt works.\n\nSecond paragraph."
     assert plain_text(body) == "I built a tool for dbt. It works."
     assert plain_text(body, paragraphs=None) == "I built a tool for dbt. It works. Second paragraph."
+
+
+def test_plain_text_reads_only_as_many_paragraphs_as_asked_and_drops_quote_marks() -> None:
+    body = "> A _quoted_ `start` and [a link](https://example.org).\n  \nSecond **one**.\n\n# Heading\n\nThird"
+    assert plain_text(body) == "A quoted start and a link."
+    assert plain_text(body, paragraphs=2) == "A quoted start and a link. Second one."
+    assert plain_text(body, paragraphs=None) == "A quoted start and a link. Second one. Third"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from careerfolio.corpus import load_corpus
 from careerfolio.searchtext import search_text
 from careerfolio.settings import Settings
 from careerfolio.site import BuildContext, Site, build_site
-from conftest import TODAY, make_entry, make_role
+from conftest import TODAY, make_entry, make_role, make_skill
 
 
 def _public_site(files: list[tuple[str, bytes]], assets: list[str]) -> Site:
@@ -47,3 +49,25 @@ def test_each_fact_of_an_entry_ends_as_a_sentence_once() -> None:
         "Date: 2026-03-14. Kind: achievement. Impact: Halved the bill! Levels: Job performance. Role: Engineer, Acme Inc. Tags: ops, cost."
     )
     assert search_text(page.header_html()) == expected
+
+
+def test_an_entry_header_links_known_skills_and_names_unknown_ones_only_privately() -> None:
+    files = [
+        make_skill("python"),
+        make_skill("secret-sauce", name="Secret sauce", visibility="private"),
+        make_entry(path="journal/2026/win.md", skills=["python", "secret-sauce", "cobol"], role="nowhere"),
+    ]
+    corpus = load_corpus(files, Settings())
+
+    def chips(audience: str, directory_urls: bool) -> list[tuple[str, str | None]]:
+        context = BuildContext(audience, TODAY, Settings(), use_directory_urls=directory_urls)  # type: ignore[arg-type]
+        page = build_site(corpus, context).page("journal/2026/win.md")
+        assert page is not None
+        soup = BeautifulSoup(page.header_html(), "html.parser")
+        assert "Role" not in soup.get_text()  # a role id that names no file is not shown
+        return [(chip.get_text(), chip.get("href")) for chip in soup.select(".cf-chip")]
+
+    secret = "Secret sauce"
+    assert chips("private", True) == [("Python", "../../../skills/python/"), (secret, "../../../skills/secret-sauce/"), ("cobol", None)]
+    assert chips("private", False) == [("Python", "../../skills/python.html"), (secret, "../../skills/secret-sauce.html"), ("cobol", None)]
+    assert chips("public", True) == [("Python", "../../../skills/python/")]

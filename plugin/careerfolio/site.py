@@ -9,17 +9,21 @@ and files; privacy is decided here once, by building public sites from
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from .corpus import Corpus
 from .dashboard import dashboard_part
+from .levels import LEVELS_BY_ID
 from .links import link_targets
 from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from .portfolio import portfolio_part
 from .problems import Problem, Severity
+from .records import Entry
 from .redaction import redact_corpus
 from .render import render_template
+from .urls import asset_url, relative_url
 
 
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
@@ -73,7 +77,8 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     out = Contribution()
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
     for entry in corpus.entries:
-        out.pages.append(_record_page(entry.path, entry.title, "pages/entry.html", entry.body, entry=entry, **common))
+        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context))
+        out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
         out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, **common))
     for role in corpus.roles:
@@ -111,6 +116,57 @@ def _render_header(template: str, context: dict[str, Any]) -> str:
     return render_template(template, **context).strip()
 
 
+@dataclass(frozen=True)
+class FactLink:
+    """A name in a fact list, and where it links (None when no file of the corpus has that id)."""
+
+    label: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class EntryHeader:
+    """What the header of a journal entry's page shows, every name looked up and every link worked out.
+
+    A long career renders thousands of these; doing the lookups here keeps the template to printing.
+    """
+
+    stylesheet: str
+    title: str
+    date_iso: str
+    kind: str
+    impact: str | None
+    levels: tuple[str, ...]  # labels; only a private build shows them
+    skills: tuple[FactLink, ...]
+    role: FactLink | None  # a role id that names no role file is not shown
+    tags: tuple[str, ...]
+
+
+def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHeader:
+    """The header view of `entry`; a public build's corpus holds public skills and roles only."""
+    urls = context.use_directory_urls
+    skills = []
+    for skill_id in entry.skills:
+        skill = corpus.skills_by_id.get(skill_id)
+        skills.append(FactLink(skill.name, relative_url(entry.path, skill.path, urls)) if skill else FactLink(skill_id, None))
+    role = corpus.roles_by_id.get(entry.role) if entry.role else None
+    return EntryHeader(
+        stylesheet=asset_url(entry.path, "assets/careerfolio/portfolio.css", urls),
+        title=entry.title,
+        date_iso=entry.date.isoformat(),
+        kind=entry.kind,
+        impact=entry.impact,
+        levels=tuple(LEVELS_BY_ID[level].label for level in entry.levels) if context.audience == "private" else (),
+        skills=tuple(skills),
+        role=FactLink(f"{role.title}, {role.organization}", relative_url(entry.path, role.path, urls)) if role else None,
+        tags=entry.tags,
+    )
+
+
+def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> str:
+    return render_template("pages/entry.html", header=entry_header(entry, corpus, context)).strip()
+
+
 def _title_from_path(path: str) -> str:
     name = path.rsplit("/", 1)[-1].removesuffix(".md")
     if name in ("index", "README"):
@@ -118,4 +174,17 @@ def _title_from_path(path: str) -> str:
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
-__all__ = ["Audience", "BuildContext", "Contribution", "NavItem", "Severity", "Site", "SiteFile", "SitePage", "build_site", "record_pages"]
+__all__ = [
+    "Audience",
+    "BuildContext",
+    "Contribution",
+    "EntryHeader",
+    "FactLink",
+    "NavItem",
+    "Severity",
+    "Site",
+    "SiteFile",
+    "SitePage",
+    "build_site",
+    "record_pages",
+]
