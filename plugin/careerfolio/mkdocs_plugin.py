@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
+from .compiled import CompiledTemplates, default_cache_folder
 from .corpus import Checked, Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
 from .dates import build_today
@@ -85,7 +86,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
-        self.compiled_templates = _CompiledTemplates()  # likewise
+        self.compiled_templates = CompiledTemplates(default_cache_folder())  # likewise
         self.checked: dict[str, Checked] = {}  # likewise: each file's validated record
         self.dirty = False
         # Pages between on_page_content and on_page_context: (the header's search stand-in, the header).
@@ -157,9 +158,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         theme = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(below)})
         env.loader = jinja2.ChoiceLoader([env.loader, theme] if env.loader is not None else [theme])
         env.globals["careerfolio_fragments"] = Fragments(config)
-        # MkDocs makes a new environment for every build, so `mkdocs serve` compiled the theme's
-        # templates again after each save. Compiled code is kept for the process, checked against
-        # each template's source, so an edited template is compiled anew.
+        # MkDocs makes a new environment for every build, so every build, and `mkdocs serve` after
+        # each save, compiled the theme's templates again. Compiled code is kept (see compiled.py).
         env.bytecode_cache = self.compiled_templates
         return env
 
@@ -335,20 +335,6 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
         if hits:
             raise PluginError(_remove_leaks(site_dir, hits))
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory; Jinja checks each against its template's current source."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class Fragments:

@@ -10,6 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .compiled import CompiledTemplates, default_cache_folder
 from .levels import LEVELS, LEVELS_BY_ID
 from .urls import asset_url, relative_url, safe_link
 
@@ -40,6 +41,7 @@ def environment() -> Environment:
         # Our templates ship with the package and never change during a build; checking each
         # one's mtime on every render costs a stat per page.
         auto_reload=False,
+        bytecode_cache=CompiledTemplates(default_cache_folder()),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
