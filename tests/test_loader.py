@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import reprlib
+
 import yaml
 
 from careerfolio import loader
@@ -131,3 +134,108 @@ def test_field_lines_are_worked_out_only_when_a_problem_needs_them() -> None:
     assert "lines" not in vars(clean)
     assert clean.line_of("skills", 1) == 3
     assert vars(clean)["lines"][("skills", 1)] == 3
+
+
+_PLAIN = ["plain words", "Update #2", "2026-01-02", "3", "yes", "~", "", "'quoted: yes'", "[python, sql]", "{a: 1, b: [x]}"]
+_TRICKY = [
+    "plain words", "yes", "No", "on", "OFF", "~", "null", "", "0x1F", "0o17", "017", "1_000", "1:30", "-1.5e3", ".inf", "-.Inf",
+    ".NaN", "2026-01-02", "2026-01-02 10:00:00", "2026-13-45", "'quoted: yes'", '"double \\u00e9"', "!!str 5", "!!int '7'",
+    "!!binary aGVsbG8=", "!!float 1", "!!bool yes", "&anchor shared", "*anchor", "!!set {a, b}", "!!omap [a: 1]",
+    "!custom x", "!!python/object:os.system x", "=", "!", "<<", "[1, yes, ~, 'x']", "{a: 1, b: [x, {c: d}]}", "&loop [*loop]",
+    "&self {me: *self}", "Update #2", "a #comment", "@at", "`tick`", "[unclosed", "'unclosed", "- in value",
+    "!!int seven", "!!bool maybe", "!!float x", "!!binary ###", "!!timestamp 2026-01-02", "!!null x", "!!map [a]",
+]  # fmt: skip
+
+
+def _scalar(rng: random.Random) -> str:
+    return rng.choice(_TRICKY if rng.random() < 0.12 else _PLAIN)
+
+
+def _random_front_matter(rng: random.Random) -> str:
+    lines = ["base: &base {x: 1, y: [2]}"] if rng.random() < 0.1 else []
+    for _ in range(rng.randint(1, 6)):
+        key = rng.choice(
+            ["true", "<<", "'quoted key'", "[a]", "? complex"] if rng.random() < 0.1 else ["title", "skills", "date", "1", "nested"]
+        )
+        shape = rng.random()
+        if key == "<<":
+            lines.append("<<: *base" if lines and lines[0].startswith("base") else "<<: {merged: 1}")
+        elif shape < 0.6:
+            lines.append(f"{key}: {_scalar(rng)}")
+        elif shape < 0.8:
+            lines.append(f"{key}:")
+            lines += [f"  - {_scalar(rng)}" for _ in range(rng.randint(0, 3))]
+        else:
+            lines.append(f"{key}:")
+            lines += [f"  {rng.choice(['a', 'b', 'a'])}: {_scalar(rng)}" for _ in range(rng.randint(1, 3))]
+    return "\n".join(lines)
+
+
+def test_the_fast_construction_builds_what_pyyamls_own_builds(monkeypatch) -> None:
+    """Front matter is built outside PyYAML's constructor; every value, error and problem must match PyYAML's own way.
+
+    PyYAML's way here is the loader with its fast path turned off: PyYAML's resolver and
+    construct_document, after the check that no value contains itself.
+    """
+    rng = random.Random(20261122)
+    documents = [_random_front_matter(rng) for _ in range(3000)]
+    slow_ways: list[object] = []
+    with monkeypatch.context() as counted:
+        pyyaml_way = loader._FrontMatterLoader.construct_document
+        counted.setattr(
+            loader._FrontMatterLoader, "construct_document", lambda self, node: slow_ways.append(node) or pyyaml_way(self, node)
+        )
+        fast = [loader.parse_front_matter("a.md", text, 2) for text in documents]
+    with monkeypatch.context() as patched:
+        patched.setattr(loader._FrontMatterLoader, "resolve", yaml.resolver.BaseResolver.resolve)
+        patched.setattr(loader._FrontMatterLoader, "_plain", _never_plain)
+        slow = [loader.parse_front_matter("a.md", text, 2) for text in documents]
+    kinds = {"read": 0, "error": 0, "problem": 0}
+    for text, (meta, problems), (expected_meta, expected_problems) in zip(documents, fast, slow, strict=True):
+        assert reprlib.repr(meta) == reprlib.repr(expected_meta) and _shape(meta) == _shape(expected_meta), text
+        assert problems == expected_problems, text
+        kinds["error" if meta is None else "problem" if problems else "read"] += 1
+    assert min(kinds.values()) > 100, kinds  # the documents exercise every outcome
+    assert len(slow_ways) < len(documents) / 2, len(slow_ways)  # and the fast way builds most of them
+
+
+def _never_plain(*args: object) -> object:
+    raise loader._NotPlain
+
+
+def _shape(value: object, depth: int = 0) -> object:
+    """`value` with every scalar's type spelled out, stopping at depth 8 so that recursive documents compare too."""
+    if depth > 8:
+        return "..."
+    if isinstance(value, dict):
+        return {repr(key): _shape(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item, depth + 1) for item in value]
+    return (type(value).__name__, repr(value))
+
+
+def test_a_value_that_contains_itself_is_a_problem_not_a_hang() -> None:
+    for text in (b"---\ntitle: T\ntags: &t [a, *t]\n---\n", b"---\ntitle: T\nextra: &e {me: *e, <<: {x: 1}}\n---\n"):
+        source = parse_source("a.md", text)
+        assert not source.readable and source.meta == {}
+        assert [(p.line, p.message.split(";")[0]) for p in source.problems] == [
+            (3, "an alias (*name) is used inside the value its anchor (&name) names")
+        ]
+
+
+def test_a_value_that_does_not_fit_its_tag_is_a_problem_not_a_crash() -> None:
+    for value in ("!!int seven", "!!bool maybe", "!!float x", "!!int 0xZZ"):
+        source = parse_source("a.md", f"---\ntitle: T\nlevel: {value}\n---\n".encode())
+        assert not source.readable
+        assert [p.message for p in source.problems] == ["the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)"]
+
+
+def test_nested_aliases_are_shared_not_multiplied() -> None:
+    """Ten levels of ten aliases each name 10**10 leaves; reading them, and their lines, must stay cheap."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 10)]
+    source = parse_source("a.md", ("---\n" + "\n".join(lines) + "\na0: again\n---\n").encode())
+    assert [p.field for p in source.problems] == ["a0"]  # the duplicate key is found, which walks the tree
+    shared = source.meta["a9"][0] is source.meta["a9"][1]  # not in the assert: a failure would print 10**10 leaves
+    assert shared
+    assert source.line_of("a9") == 11

@@ -165,8 +165,44 @@ class SourceCache:
             del self._sources[path]
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+# Implicit resolvers by a value's first character, each list with the wildcard ones after it, as resolve() tries them.
+_WILDCARD_RESOLVERS = tuple(_Loader.yaml_implicit_resolvers.get(None, []))
+_RESOLVERS_BY_FIRST = {
+    first: (*pairs, *_WILDCARD_RESOLVERS) for first, pairs in _Loader.yaml_implicit_resolvers.items() if first is not None
+}
+
+
+class _NotPlain(Exception):
+    """A front matter tree that the fast construction leaves to PyYAML's own."""
+
+
+class _ValueNotOfItsTag(Exception):
+    """A value that PyYAML's constructor for its explicit tag cannot read."""
+
+
+class _InsideItself(Exception):
+    """A value that contains itself through an alias (`&a [*a]`)."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
 class _FrontMatterLoader(_Loader):
-    """The loader of front matter: notes mappings whose keys need a closer look while it builds them.
+    """The loader of front matter: PyYAML's safe loader, with a fast way through the plain trees front matter is.
+
+    PyYAML builds a document through several Python calls per value (tag
+    resolution, constructor lookup, recursion bookkeeping), more than libyaml's
+    parsing itself costs. Front matter is text, numbers, lists and mappings,
+    so those are built here directly; anything else (anchors that recurse,
+    merge keys, explicit tags other than the plain ones) goes through PyYAML's
+    own construction, whose result is the same.
 
     Checking every key of every file for duplicates and recording its line would
     cost as much as parsing; a mapping with fewer distinct plain keys than entries
@@ -174,6 +210,69 @@ class _FrontMatterLoader(_Loader):
     """
 
     suspect_keys = False
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if self.yaml_path_resolvers:  # pragma: no cover - none are registered; keep PyYAML's way if one ever is
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _RESOLVERS_BY_FIRST.get(value[:1], _WILDCARD_RESOLVERS):
+                    if pattern.match(value):
+                        return tag  # type: ignore[no-any-return]
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def front_matter(self, node: yaml.MappingNode) -> Any:
+        """The document of `node`, as construct_document would build it.
+
+        Raises _InsideItself for a value that contains itself through an alias:
+        PyYAML would build it, and every later walk over it would never end.
+        Whenever the fast way fails, PyYAML's own way decides the result or the error.
+        """
+        try:
+            return self._plain(node, set(), {})
+        except Exception:
+            self.suspect_keys = False
+        if (looped := _inside_itself(node)) is not None:
+            raise _InsideItself(looped)
+        try:
+            return self.construct_document(node)
+        except yaml.YAMLError:
+            raise
+        except Exception as exc:  # such as `!!int seven` or `!!bool maybe`: PyYAML's constructors raise plain errors
+            raise _ValueNotOfItsTag from exc
+
+    def _plain(self, node: yaml.Node, open_nodes: set[yaml.Node], built: dict[yaml.Node, Any]) -> Any:
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                return node.value
+            constructor = self.yaml_constructors.get(node.tag)
+            if constructor is None:
+                raise _NotPlain
+            return constructor(self, node)
+        if node in built:  # an alias: the same value, as PyYAML shares it, so that aliases never multiply memory
+            return built[node]
+        if node in open_nodes:
+            raise _InsideItself(node)
+        if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
+            open_nodes.add(node)
+            items: list[Any] | dict[Any, Any] = [self._plain(item, open_nodes, built) for item in node.value]
+        elif kind is yaml.MappingNode and node.tag == _MAP_TAG:
+            open_nodes.add(node)
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.__class__ is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
+                    raise _NotPlain
+                mapping[self._plain(key_node, open_nodes, built)] = self._plain(value_node, open_nodes, built)
+            if len({key.value for key, _ in node.value}) != len(node.value):
+                self.suspect_keys = True
+            items = mapping
+        else:
+            raise _NotPlain
+        open_nodes.discard(node)
+        built[node] = items
+        return items
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
@@ -197,13 +296,20 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         if not isinstance(node, yaml.MappingNode):
             line = node.start_mark.line + first_line
             return None, [Problem(path, line, None, "front matter must be a mapping of fields (name: value), not a list or text")]
-        meta = loader.construct_document(node)
+        meta = loader.front_matter(node)
         problems: list[Problem] = []
         if loader.suspect_keys:
             _walk(path, node, (), first_line, {}, problems)
         if "#" in yaml_text:
             problems.extend(_cut_by_comment(path, node, yaml_text.split("\n"), first_line))
         return meta, problems
+    except _InsideItself as exc:
+        line = exc.node.start_mark.line + first_line
+        return None, [
+            Problem(path, line, None, "an alias (*name) is used inside the value its anchor (&name) names; a value cannot contain itself")
+        ]
+    except _ValueNotOfItsTag:
+        return None, [Problem(path, first_line, None, "the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else first_line
@@ -231,7 +337,21 @@ def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
     return lines
 
 
-def _walk(path: str, node: yaml.Node, prefix: FieldPath, first_line: int, key_lines: dict[FieldPath, int], problems: list[Problem]) -> None:
+def _walk(
+    path: str,
+    node: yaml.Node,
+    prefix: FieldPath,
+    first_line: int,
+    key_lines: dict[FieldPath, int],
+    problems: list[Problem],
+    walked: set[yaml.Node] | None = None,
+) -> None:
+    # An alias names a node already walked where its anchor is; walking it again under every alias
+    # would take time exponential in the nesting of aliases ("billion laughs").
+    walked = set() if walked is None else walked
+    if node in walked:
+        return
+    walked.add(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -253,12 +373,30 @@ def _walk(path: str, node: yaml.Node, prefix: FieldPath, first_line: int, key_li
                 continue
             seen[key] = line
             key_lines[here] = line
-            _walk(path, value_node, here, first_line, key_lines, problems)
+            _walk(path, value_node, here, first_line, key_lines, problems, walked)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             here = (*prefix, index)
             key_lines[here] = item.start_mark.line + first_line
-            _walk(path, item, here, first_line, key_lines, problems)
+            _walk(path, item, here, first_line, key_lines, problems, walked)
+
+
+def _inside_itself(node: yaml.Node, open_nodes: set[yaml.Node] | None = None, done: set[yaml.Node] | None = None) -> yaml.Node | None:
+    """The first node found inside itself through an alias, else None."""
+    open_nodes = set() if open_nodes is None else open_nodes
+    done = set() if done is None else done
+    if node in open_nodes:
+        return node
+    if node in done or isinstance(node, yaml.ScalarNode):
+        return None
+    open_nodes.add(node)
+    children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+    for child in children:
+        if (found := _inside_itself(child, open_nodes, done)) is not None:
+            return found
+    open_nodes.discard(node)
+    done.add(node)
+    return None
 
 
 # "title: Update #2" silently becomes "Update": a comment glued to a plain value.
