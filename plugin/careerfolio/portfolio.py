@@ -38,6 +38,7 @@ RECENT_ON_HOME = 3
 # of a build grows with the number of entries, not with their square.
 ACHIEVEMENTS_ON_INDEX = 50
 ENTRIES_PER_ROLE_ON_TIMELINE = 10
+ACHIEVEMENTS_TEMPLATE = "portfolio/achievements.html"  # the achievements page and each year's page
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
@@ -339,6 +340,13 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
         return header_when_needed(context, partial(render, src, template, **extra))
 
+    years = tuple(group.year for group in view.by_year)
+
+    def achievements(src: str, title: str, groups: tuple[YearGroup, ...], **extra: Any) -> SitePage:
+        # The template reads of the whole view only its years (for the links between years' pages).
+        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, paths, context, tuple(sorted(extra.items())))
+        return SitePage(src, title, "", header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs)
+
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
@@ -348,21 +356,8 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        SitePage(
-            paths.achievements,
-            "Achievements",
-            "",
-            header=header(paths.achievements, "portfolio/achievements.html", groups=newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
-        ),
-        *(
-            SitePage(
-                paths.year(group.year),
-                f"Achievements of {group.year}",
-                "",
-                header=header(paths.year(group.year), "portfolio/achievements.html", groups=(group,), year=group.year),
-            )
-            for group in view.by_year
-        ),
+        achievements(paths.achievements, "Achievements", newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        *(achievements(paths.year(group.year), f"Achievements of {group.year}", (group,), year=group.year) for group in view.by_year),
         SitePage(paths.skills, "Skills", "", header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
