@@ -172,11 +172,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_abs = Path(config.docs_dir).absolute()
         escapes = _LinkedOut(docs_abs.resolve())
+        inside = _Inside(str(docs_abs))
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
         for file in files:
-            if file.generated_by is not None or file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_abs):
+            if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
                 continue  # theme files and other plugins' files
             ours.append(file)
             if escapes(file.abs_src_path):
@@ -604,12 +605,16 @@ def _is_public_site_dir(config: MkDocsConfig) -> bool:
     return Path(config.site_dir).resolve() == default
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.absolute().relative_to(folder)
-        return True
-    except ValueError:
-        return False
+class _Inside:
+    """Tells whether a path lies in a folder, by its text as Path.relative_to does, without a Path per file."""
+
+    def __init__(self, folder: str) -> None:
+        self._folder = folder
+        self._prefix = folder.rstrip(os.sep) + os.sep
+
+    def __call__(self, path: str) -> bool:
+        path = path if os.path.isabs(path) else os.path.abspath(path)
+        return path == self._folder or path.startswith(self._prefix)
 
 
 class _LinkedOut:

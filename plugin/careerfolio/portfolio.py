@@ -272,6 +272,8 @@ def _str_or_none(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
 
+# `mkdocs serve` plans the portfolio again after every save; bodies that did not change are not cut again.
+@lru_cache(maxsize=32768)
 def plain_text(markdown: str, paragraphs: int | None = 1) -> str:
     """The first `paragraphs` paragraphs of a Markdown body (all when None), as one line of plain text.
 
