@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from careerfolio.corpus import build_corpus, load_corpus
 from careerfolio.dependents import stale_pages
@@ -100,3 +103,91 @@ def test_a_corpus_rebuilt_from_cached_sources_checks_only_the_changed_file_again
     assert [p.path for p in second.problems] == [p.path for p in first.problems] == ["journal/2026/bad.md"]
     build_corpus([cache.parse(*FILES[0])], memo=memo)
     assert set(memo) == {FILES[0][0]}
+
+
+YEARS = [
+    *FILES[:4],
+    make_entry(path="journal/2025/old.md", title="Last year's work", date="2025-05-01", role="acme", skills=["python"]),
+    make_entry(path="journal/2026/a.md", title="Old title", role="acme", skills=["python"]),
+]
+
+
+def _save(path: Path, old: bytes, new: bytes, out: Path) -> None:
+    """Edit a file the way a save during `mkdocs serve` does: newer than every output."""
+    path.write_bytes(path.read_bytes().replace(old, new))
+    later = max(p.stat().st_mtime for p in out.rglob("*.html")) + 5
+    os.utime(path, (later, later))
+
+
+def _dirty_serve(root: Path, out: Path) -> tuple[Path, Path, Path]:
+    """A first `mkdocs serve --dirty` build; the achievements pages of 2025, 2026 and all years."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return out / "achievements" / "2025" / "index.html", out / "achievements" / "2026" / "index.html", out / "achievements" / "index.html"
+
+
+def _rebuild(root: Path, out: Path) -> None:
+    """A rebuild as `mkdocs serve` does it: the configuration is read again, the plugin instance is kept."""
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(out)), dirty=True)
+
+
+def test_a_dirty_rebuild_leaves_generated_pages_that_show_nothing_of_the_save_alone(tmp_path: Path) -> None:
+    root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
+    year_2025, year_2026, newest = _dirty_serve(root, out)
+    assert "Last year&#39;s work" in year_2025.read_text() and "Old title" in year_2026.read_text()
+    untouched = year_2025.stat().st_mtime_ns
+
+    _save(root / "content" / "journal" / "2026" / "a.md", b"Old title", b"New title", out)
+    _rebuild(root, out)
+    for page in (year_2026, newest, out / "dashboard" / "index.html"):
+        assert "New title" in page.read_text() and "Old title" not in page.read_text(), page
+    assert year_2025.stat().st_mtime_ns == untouched  # nothing of 2026 is on it
+
+    # A page whose output is gone is written again, and a save in its year redoes it.
+    year_2025.unlink()
+    _rebuild(root, out)
+    assert "Last year&#39;s work" in year_2025.read_text()
+    _save(root / "content" / "journal" / "2025" / "old.md", b"Last year's work", b"Renamed work", out)
+    _rebuild(root, out)
+    assert "Renamed work" in year_2025.read_text() and "Renamed work" in newest.read_text()
+
+
+def test_a_dirty_rebuild_after_a_template_or_config_edit_redoes_every_generated_page(tmp_path: Path) -> None:
+    root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
+    settings = yaml.safe_load((root / "mkdocs.yml").read_text())
+    settings["theme"]["custom_dir"] = "overrides"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
+    template = root / "overrides" / "main.html"
+    template.parent.mkdir()
+    template.write_text('{% extends "base.html" %}{% block announce %}Banner one{% endblock %}')
+    year_2025, _, _ = _dirty_serve(root, out)
+    assert "Banner one" in year_2025.read_text()
+
+    template.write_text('{% extends "base.html" %}{% block announce %}Banner two{% endblock %}')
+    _rebuild(root, out)
+    assert "Banner two" in year_2025.read_text()
+
+    settings["site_name"] = "Renamed career"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
+    _rebuild(root, out)
+    assert "Renamed career" in year_2025.read_text()
+
+
+def test_a_failed_dirty_rebuild_takes_no_generated_page_for_up_to_date(tmp_path: Path) -> None:
+    root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
+    year_2025, _, _ = _dirty_serve(root, out)
+    _save(root / "content" / "journal" / "2025" / "old.md", b"Last year's work", b"Renamed work", out)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+
+    def fail(output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri == "achievements/2025/index.md":
+            raise RuntimeError("a plugin broke")  # after careerfolio's on_post_page, before the page is written
+        return output
+
+    config.plugins.events["post_page"].append(fail)
+    with pytest.raises(RuntimeError):
+        build(config, dirty=True)
+    assert "Renamed work" not in year_2025.read_text()
+    _rebuild(root, out)  # nothing saved since: the page must still be redone
+    assert "Renamed work" in year_2025.read_text()

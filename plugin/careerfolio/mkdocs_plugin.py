@@ -39,7 +39,7 @@ from .loader import SourceCache, parse_source
 from .render import templates_dir
 from .searchtext import search_text
 from .settings import Settings
-from .site import BuildContext, Site, build_site
+from .site import BuildContext, Site, SitePage, build_site
 
 log = get_plugin_logger(__name__)
 
@@ -95,6 +95,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.bodies: dict[str, str] = {}
         # Docs files left out of a public build, as (path, text or None), for the leak guard.
         self.unpublished: list[tuple[str, str | None]] = []
+        # serve --dirty: what each generated page was last written from (see _unchanged_pages).
+        self.written = _WrittenPages()
+        # Headers rendered in on_files to compare them, kept for on_page_content.
+        self.prerendered: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------
 
@@ -168,11 +172,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_abs = Path(config.docs_dir).absolute()
         escapes = _LinkedOut(docs_abs.resolve())
+        inside = _Inside(str(docs_abs))
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
         for file in files:
-            if file.generated_by is not None or file.abs_src_path is None or not _inside(Path(file.abs_src_path), docs_abs):
+            if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
                 continue  # theme files and other plugins' files
             ours.append(file)
             if escapes(file.abs_src_path):
@@ -225,20 +230,50 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             elif is_markdown:
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-        for page in self.site.pages:
-            if page.generated:
-                # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
-                # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
-                files.append(File.generated(config, page.src_path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-        for extra in self.site.files:
-            files.append(File.generated(config, extra.dest_path, content=extra.content))
         if config.nav is None and self.site.nav:
             config.nav = [{html.escape(item.title): item.src_path} for item in self.site.nav]
         elif config.nav is not None and self.audience == "public":
             # MkDocs turns a nav entry for a missing page into a link shown on every page.
             user_markdown = {file.src_uri for file in ours if file.src_uri.lower().endswith(".md")}
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
+        generated = [page for page in self.site.pages if page.generated]
+        unchanged: set[str] = set()
+        if self.command == "serve" and self.dirty:
+            paths = [file.src_uri for file in files] + [page.src_path for page in generated] + [f.dest_path for f in self.site.files]
+            unchanged = self._unchanged_pages(generated, _build_key(config, paths))
+        for page in generated:
+            # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
+            # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
+            kind = _WrittenFile if page.src_path in unchanged else File
+            files.append(kind.generated(config, page.src_path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+        for extra in self.site.files:
+            files.append(File.generated(config, extra.dest_path, content=extra.content))
         return files
+
+    def _unchanged_pages(self, generated: list[SitePage], build_key: object) -> set[str]:
+        """Under serve --dirty, the generated pages whose output written by an earlier build still is what they show.
+
+        MkDocs rebuilds every generated page after each save (it has no file
+        date to go by); on a long career that is dozens of achievements pages
+        of which a save changes one or two. Only pages that are all header are
+        kept: Markdown may pull in other files (snippets), which no plan shows.
+        """
+        self.prerendered = {}
+        self.written.start(build_key)
+        unchanged = set()
+        for page in generated:
+            if page.markdown.strip():
+                continue
+            header = page.inputs if page.inputs is not None else self._header_to_compare(page)
+            if self.written.unchanged(page.src_path, (page.title, page.meta, page.markdown, header)):
+                unchanged.add(page.src_path)
+        return unchanged
+
+    def _header_to_compare(self, page: SitePage) -> str:
+        html_text = page.header_html()
+        if callable(page.header):
+            self.prerendered[page.src_path] = html_text  # rendered once, whether MkDocs builds the page or not
+        return html_text
 
     def _unpublished_text(self, file: File, escapes: _LinkedOut) -> str | None:
         """What the leak guard should look for from a file left out: its text when it is text."""
@@ -289,7 +324,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     @event_priority(100)  # before search and other plugins read the page's HTML
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
-        header = planned.header_html() if planned is not None else ""
+        header = self.prerendered.pop(page.file.src_uri, None)
+        if header is None:
+            header = planned.header_html() if planned is not None else ""
         if header:
             # Our header, kept out of Python-Markdown (see on_page_read_source), goes above the body; until the
             # search plugins have read the page, as its plain text: they parse HTML slowly, tag by tag.
@@ -321,7 +358,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         body = self.bodies.pop(page.file.src_uri, None)
         if body is not None:
             page.content = body
+        self.written.wrote(page.file.src_uri)
         return None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Pages of the failed build may be written or not: none is known to be up to date.
+        self.written.forget()
 
     # -- the leak guard ------------------------------------------------------------
 
@@ -335,6 +377,71 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
         if hits:
             raise PluginError(_remove_leaks(site_dir, hits))
+
+
+class _WrittenPages:
+    """What each generated page was written from in the builds of one `mkdocs serve --dirty`.
+
+    A page counts as written only once MkDocs has rendered it (on_post_page);
+    a failed build forgets everything, so a page is never taken for up to date
+    when its output may be older or newer than what was recorded.
+    """
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._written: dict[str, object] = {}
+        self._pending: dict[str, object] = {}
+
+    def start(self, key: object) -> None:
+        """Begin a build; `key` is what every page's output shares (config, nav, the set of files)."""
+        if key != self._key:
+            self._written.clear()
+        self._key = key
+        self._pending.clear()
+
+    def unchanged(self, src_path: str, made_from: object) -> bool:
+        """True when the page was last written from `made_from`; else it waits for wrote()."""
+        if self._written.get(src_path, _NOTHING) == made_from:
+            return True
+        self._written.pop(src_path, None)
+        self._pending[src_path] = made_from
+        return False
+
+    def wrote(self, src_path: str) -> None:
+        """MkDocs has rendered the page from what unchanged() was last given."""
+        if (made_from := self._pending.pop(src_path, _NOTHING)) is not _NOTHING:
+            self._written[src_path] = made_from
+
+    def forget(self) -> None:
+        self._written.clear()
+        self._pending.clear()
+
+
+_NOTHING = object()
+
+
+class _WrittenFile(File):
+    """A generated page whose output from an earlier build is still right: a --dirty build skips it."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+def _build_key(config: MkDocsConfig, paths: Iterable[str]) -> object:
+    """What every page's HTML shares beyond its own content: mkdocs.yml, templates, the nav and which files there are."""
+    # The theme's own folder is left out: it is not watched unless asked for, and it holds thousands of icons.
+    template_folders = [templates_dir(), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+    templates = [(str(path), *_stamp(path)) for folder in template_folders for path in sorted(folder.rglob("*"))]
+    return (_stamp(Path(config.config_file_path or "")), templates, repr(config.nav), tuple(config.theme.dirs), frozenset(paths))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's modification time and size, (0, 0) when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 class Fragments:
@@ -484,12 +591,16 @@ def _is_public_site_dir(config: MkDocsConfig) -> bool:
     return Path(config.site_dir).resolve() == default
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.absolute().relative_to(folder)
-        return True
-    except ValueError:
-        return False
+class _Inside:
+    """Tells whether a path lies in a folder, by its text as Path.relative_to does, without a Path per file."""
+
+    def __init__(self, folder: str) -> None:
+        self._folder = folder
+        self._prefix = folder.rstrip(os.sep) + os.sep
+
+    def __call__(self, path: str) -> bool:
+        path = path if os.path.isabs(path) else os.path.abspath(path)
+        return path == self._folder or path.startswith(self._prefix)
 
 
 class _LinkedOut:

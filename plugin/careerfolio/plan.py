@@ -7,7 +7,7 @@ MkDocs adapter and any other engine apply them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -36,6 +36,10 @@ class SitePage:
     # long career then never holds thousands of headers at once, and `mkdocs serve --dirty`
     # renders only the pages it rebuilds.
     header: str | Callable[[], str] = field(default="", compare=False)
+    # Everything a deferred header is made from, when that is cheaper to compare than rendering it:
+    # two plans of a page with equal `inputs` render the same header. `mkdocs serve --dirty` then
+    # leaves a generated page unbuilt when nothing it shows has changed (None: render and compare).
+    inputs: Hashable | None = field(default=None, compare=False)
 
     def header_html(self) -> str:
         """The header's HTML, rendered now when it was deferred."""

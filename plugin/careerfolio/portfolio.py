@@ -38,6 +38,7 @@ RECENT_ON_HOME = 3
 # of a build grows with the number of entries, not with their square.
 ACHIEVEMENTS_ON_INDEX = 50
 ENTRIES_PER_ROLE_ON_TIMELINE = 10
+ACHIEVEMENTS_TEMPLATE = "portfolio/achievements.html"  # the achievements page and each year's page
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
@@ -271,6 +272,8 @@ def _str_or_none(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
 
+# `mkdocs serve` plans the portfolio again after every save; bodies that did not change are not cut again.
+@lru_cache(maxsize=32768)
 def plain_text(markdown: str, paragraphs: int | None = 1) -> str:
     """The first `paragraphs` paragraphs of a Markdown body (all when None), as one line of plain text.
 
@@ -355,6 +358,13 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
         return header_when_needed(context, partial(render, src, template, **extra))
 
+    years = tuple(group.year for group in view.by_year)
+
+    def achievements(src: str, title: str, groups: tuple[YearGroup, ...], **extra: Any) -> SitePage:
+        # The template reads of the whole view only its years (for the links between years' pages).
+        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, paths, context, tuple(sorted(extra.items())))
+        return SitePage(src, title, "", header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs)
+
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
@@ -364,21 +374,8 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        SitePage(
-            paths.achievements,
-            "Achievements",
-            "",
-            header=header(paths.achievements, "portfolio/achievements.html", groups=newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
-        ),
-        *(
-            SitePage(
-                paths.year(group.year),
-                f"Achievements of {group.year}",
-                "",
-                header=header(paths.year(group.year), "portfolio/achievements.html", groups=(group,), year=group.year),
-            )
-            for group in view.by_year
-        ),
+        achievements(paths.achievements, "Achievements", newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        *(achievements(paths.year(group.year), f"Achievements of {group.year}", (group,), year=group.year) for group in view.by_year),
         SitePage(paths.skills, "Skills", "", header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
