@@ -49,21 +49,14 @@ def environment() -> Environment:
     env.filters["tojson"] = _tojson
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
-    env.filters["end_fact"] = end_fact
-    env.globals["fact_value"] = _FACT_VALUE
+    env.tests["sentence_end"] = ends_sentence
     env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
     return env
 
 
-# Between a fact's name and its value in a fact list (see templates/pages/entry.html), and after the value.
-_FACT_VALUE = Markup('<span class="cf-visually-hidden">: </span></dt><dd>')
-_FACT_END = Markup('<span class="cf-visually-hidden">. </span></dd>')
-_FACT_END_AFTER_STOP = Markup('<span class="cf-visually-hidden"> </span></dd>')
-
-
-def end_fact(last_text: str) -> Markup:
-    """The end of a fact's value in a fact list: a hidden full stop, unless `last_text` ends a sentence already."""
-    return _FACT_END_AFTER_STOP if str(last_text).rstrip()[-1:] in (".", "!", "?") else _FACT_END
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends with a full stop, "!" or "?" (trailing space aside): a fact list adds no hidden stop then."""
+    return str(text).rstrip()[-1:] in (".", "!", "?")
 
 
 def render_template(name: str, **context: Any) -> str:

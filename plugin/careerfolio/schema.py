@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .dates import PartialDate, parse_full_date, parse_partial_date
@@ -297,12 +298,14 @@ class ContentType:
         words = self.words or self.name.replace("_", " ")
         return ("an " if words[0] in "aeiou" else "a ") + words
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
+    @cached_property
+    def fields_by_name(self) -> dict[str, Field]:
+        """Each field by its name, for the per-file checks."""
+        return {f.name: f for f in self.fields}
 
 
 _VIS = Field("visibility", VISIBILITY, 'public or private; anything but "public" stays private')
@@ -416,22 +419,22 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
     """
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    known = ctype.field_names
+    known = ctype.fields_by_name
     for key, raw in source.meta.items():
         name = str(key)
-        if name not in known:
+        field = known.get(name)
+        if field is None:
             if ctype is not PAGE:
                 problems.append(
                     Problem(
                         source.path,
                         source.line_of(name),
                         name,
-                        f"is not a field of {ctype.label}{_did_you_mean(name, known)}",
+                        f"is not a field of {ctype.label}{_did_you_mean(name, ctype.field_names)}",
                         Severity.WARNING,
                     )
                 )
             continue
-        field = ctype.field(name)
         if raw is None:
             if field.required:
                 problems.append(Problem(source.path, source.line_of(name), name, "is required but has no value"))

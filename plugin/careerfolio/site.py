@@ -23,7 +23,7 @@ from .problems import Problem, Severity
 from .records import Entry
 from .redaction import redact_corpus
 from .render import render_template
-from .urls import asset_url, relative_url
+from .urls import LinksFrom
 
 
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
@@ -144,21 +144,21 @@ class EntryHeader:
 
 def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHeader:
     """The header view of `entry`; a public build's corpus holds public skills and roles only."""
-    urls = context.use_directory_urls
+    links = LinksFrom(entry.path, context.use_directory_urls)
     skills = []
     for skill_id in entry.skills:
         skill = corpus.skills_by_id.get(skill_id)
-        skills.append(FactLink(skill.name, relative_url(entry.path, skill.path, urls)) if skill else FactLink(skill_id, None))
+        skills.append(FactLink(skill.name, links.page(skill.path)) if skill else FactLink(skill_id, None))
     role = corpus.roles_by_id.get(entry.role) if entry.role else None
     return EntryHeader(
-        stylesheet=asset_url(entry.path, "assets/careerfolio/portfolio.css", urls),
+        stylesheet=links.asset("assets/careerfolio/portfolio.css"),
         title=entry.title,
         date_iso=entry.date.isoformat(),
         kind=entry.kind,
         impact=entry.impact,
         levels=tuple(LEVELS_BY_ID[level].label for level in entry.levels) if context.audience == "private" else (),
         skills=tuple(skills),
-        role=FactLink(f"{role.title}, {role.organization}", relative_url(entry.path, role.path, urls)) if role else None,
+        role=FactLink(f"{role.title}, {role.organization}", links.page(role.path)) if role else None,
         tags=entry.tags,
     )
 

@@ -21,39 +21,56 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
 
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """A link from the page built from `from_src` to the page built from `to_src`."""
-    here = page_url(from_src, use_directory_urls)
-    there = page_url(to_src, use_directory_urls)
-    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = _relpath(there or ".", here_dir.rstrip("/") or ".")
-    if there.endswith("/") or not there:
-        rel = "./" if rel == "." else rel.rstrip("/") + "/"
-    return rel
+    return LinksFrom(from_src, use_directory_urls).page(to_src)
 
 
 def asset_url(from_src: str, asset_path: str, use_directory_urls: bool = True) -> str:
     """A link from a page to a file at a site-relative path such as `resume.json`."""
-    here = page_url(from_src, use_directory_urls)
-    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    return _relpath(asset_path, here_dir.rstrip("/") or ".")
+    return LinksFrom(from_src, use_directory_urls).asset(asset_path)
 
 
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for site-relative paths, without its calls to getcwd.
+class LinksFrom:
+    """Links from one page to others, with the page's own place in the site worked out once.
 
-    A site has one link per record and page, thousands in all; relpath makes
-    both paths absolute against the working directory first, which costs
-    more than the rest of a page's header together.
+    A journal entry's header links to its skills, its role and a stylesheet;
+    a long career makes tens of thousands of such links.
     """
-    to = [part for part in path.split("/") if part and part != "."]
-    base = [part for part in start.split("/") if part and part != "."]
-    if ".." in to or ".." in base:
-        return posixpath.relpath(path, start)  # rare; let posixpath resolve the parent steps
-    common = 0
-    for a, b in zip(to, base, strict=False):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+    def __init__(self, from_src: str, use_directory_urls: bool = True) -> None:
+        here = page_url(from_src, use_directory_urls)
+        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        self._start = here_dir.rstrip("/") or "."
+        self._start_parts = [part for part in self._start.split("/") if part and part != "."]
+        self._use_directory_urls = use_directory_urls
+
+    def page(self, to_src: str) -> str:
+        """The link to the page built from `to_src`."""
+        there = page_url(to_src, self._use_directory_urls)
+        rel = self._relpath(there or ".")
+        if there.endswith("/") or not there:
+            rel = "./" if rel == "." else rel.rstrip("/") + "/"
+        return rel
+
+    def asset(self, asset_path: str) -> str:
+        """The link to a file at a site-relative path."""
+        return self._relpath(asset_path)
+
+    def _relpath(self, path: str) -> str:
+        """posixpath.relpath for site-relative paths, without its calls to getcwd.
+
+        relpath makes both paths absolute against the working directory first,
+        which costs more than the rest of a page's header together.
+        """
+        to = [part for part in path.split("/") if part and part != "."]
+        base = self._start_parts
+        if ".." in to or ".." in base:
+            return posixpath.relpath(path, self._start)  # rare; let posixpath resolve the parent steps
+        common = 0
+        for a, b in zip(to, base, strict=False):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def safe_link(url: str | None) -> str | None:
