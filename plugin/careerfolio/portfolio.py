@@ -22,7 +22,7 @@ from .links import link_targets
 from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, header_when_needed
 from .records import Entry, Profile, Role, Skill
 from .render import render_template, templates_dir
-from .urls import relative_url, safe_link
+from .urls import LinksFrom, safe_link
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
 STYLESHEET = "assets/careerfolio/portfolio.css"
@@ -341,7 +341,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
 
     def render(src: str, template: str, **extra: Any) -> str:
         # One page links to the same skills and roles many times: compute each link once.
-        link = lru_cache(maxsize=None)(partial(relative_url, src, use_directory_urls=context.use_directory_urls))
+        link = lru_cache(maxsize=None)(LinksFrom(src, context.use_directory_urls).page)
         return render_template(
             template,
             view=view,

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .compiled import CompiledTemplates, default_cache_folder
 from .levels import LEVELS, LEVELS_BY_ID
-from .urls import asset_url, relative_url, safe_link
+from .urls import LinksFrom, asset_url, relative_url, safe_link
 
 
 def templates_dir() -> Path:
@@ -50,7 +50,7 @@ def environment() -> Environment:
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
     env.tests["sentence_end"] = ends_sentence
-    env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url)
+    env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url, links_from=LinksFrom)
     return env
 
 
