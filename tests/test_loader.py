@@ -239,3 +239,13 @@ def test_nested_aliases_are_shared_not_multiplied() -> None:
     shared = source.meta["a9"][0] is source.meta["a9"][1]  # not in the assert: a failure would print 10**10 leaves
     assert shared
     assert source.line_of("a9") == 11
+
+
+def test_read_tree_does_not_enter_linked_folders(tmp_path) -> None:
+    (tmp_path / "docs" / "journal").mkdir(parents=True)
+    (tmp_path / "docs" / "journal" / "a.md").write_bytes(b"x")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_bytes(b"s")
+    (tmp_path / "docs" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "docs" / "loop.md").symlink_to(tmp_path / "docs", target_is_directory=True)
+    assert [p for p, _ in loader.read_tree(tmp_path / "docs")] == ["journal/a.md"]

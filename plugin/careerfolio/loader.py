@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -463,14 +462,20 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
     Like MkDocs, dot files and dot folders are skipped; unlike MkDocs, the
     extension check ignores case, so `Notes.MD` is read (and reported), not copied raw.
     """
-    root = Path(docs_dir)
-    out = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            if name.startswith(".") or not name.lower().endswith(".md"):
-                continue
-            full = Path(folder, name)
-            out.append((full.relative_to(root).as_posix(), full.read_bytes()))
+    out: list[tuple[str, bytes]] = []
+    # Paths are joined as text: a Path per file costs more than reading a small file.
+    pending = [(os.fspath(docs_dir), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():  # as os.walk: a linked folder is not entered
+                        pending.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.name.lower().endswith(".md"):
+                    with open(entry.path, "rb") as handle:
+                        out.append((f"{prefix}{entry.name}", handle.read()))
     out.sort()
     return out
