@@ -11,8 +11,8 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache, partial
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 from typing import Any
 
 from .corpus import Corpus
@@ -84,7 +84,12 @@ class EntryCard:
     role: RoleRef | None
     tags: tuple[str, ...]
     pinned: bool
-    summary: str  # the first paragraph of the body, as plain text
+    body: str = field(repr=False, compare=False)  # the entry's own Markdown, shared, not copied
+
+    @cached_property
+    def summary(self) -> str:
+        """The first paragraph of the body, as plain text; only the feed shows it, so it is cut when first asked for."""
+        return plain_text(self.body)
 
 
 @dataclass(frozen=True)
@@ -231,7 +236,7 @@ def _entry_card(entry: Entry, badges: dict[str, SkillBadge], roles: dict[str, Ro
         role=roles.get(entry.role) if entry.role else None,
         tags=entry.tags,
         pinned=entry.pinned,
-        summary=plain_text(entry.body),
+        body=entry.body,
     )
 
 
@@ -272,8 +277,6 @@ def _str_or_none(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
 
-# `mkdocs serve` plans the portfolio again after every save; bodies that did not change are not cut again.
-@lru_cache(maxsize=32768)
 def plain_text(markdown: str, paragraphs: int | None = 1) -> str:
     """The first `paragraphs` paragraphs of a Markdown body (all when None), as one line of plain text.
 
