@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from careerfolio import mkdocs_plugin
 from careerfolio.corpus import build_corpus, load_corpus
 from careerfolio.dependents import stale_pages
 from careerfolio.loader import SourceCache
@@ -191,3 +192,17 @@ def test_a_failed_dirty_rebuild_takes_no_generated_page_for_up_to_date(tmp_path:
     assert "Renamed work" not in year_2025.read_text()
     _rebuild(root, out)  # nothing saved since: the page must still be redone
     assert "Renamed work" in year_2025.read_text()
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_serve_on_a_long_career_suggests_dirty_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog, dirty: bool) -> None:
+    monkeypatch.setattr(mkdocs_plugin, "SERVE_DIRTY_HINT_FILES", len(FILES))
+    root = write_site(tmp_path / "career", FILES)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    with caplog.at_level("INFO"):
+        build(config, dirty=dirty)
+        build(config, dirty=dirty)
+    hints = [record.getMessage() for record in caplog.records if "--dirty" in record.getMessage()]
+    assert len(hints) == (0 if dirty else 1)  # once per session, and only when it would help
+    assert all(f": {len(FILES)} Markdown files:" in message for message in hints)

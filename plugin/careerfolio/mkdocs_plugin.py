@@ -77,6 +77,10 @@ class CareerfolioConfig(base.Config):
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
 
+# From this many Markdown files on, a full rebuild after each save takes seconds: serve suggests --dirty.
+SERVE_DIRTY_HINT_FILES = 1000
+
+
 class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     """Builds the private dashboard or the public portfolio from the career files."""
 
@@ -196,6 +200,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings, self.checked)
             if self.dirty and before is not None:
                 _rebuild_with(files, stale_pages(before, self.corpus, changed))
+            elif not self.dirty and before is None and len(markdown) >= SERVE_DIRTY_HINT_FILES:
+                log.info(
+                    f"{len(markdown)} Markdown files: after each save MkDocs builds every page again; "
+                    "`mkdocs serve --dirty` rebuilds only the pages the saved file shows on"
+                )
         else:
             self.corpus = load_corpus(markdown, self.settings)
         for problem in self.corpus.problems:
