@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from careerfolio.charts import DATE_LABEL_WIDTH, Chart, ChartTable, Marker, Polyline, Text, build_history_chart, nice_max, render_chart
 from careerfolio.corpus import load_corpus
 from careerfolio.dashboard import dashboard_part
+from careerfolio.plan import block_placeholder, html_kept_apart, restore_blocks
 from careerfolio.settings import Settings
 from careerfolio.site import BuildContext
 from conftest import (
@@ -398,7 +399,7 @@ def test_links_follow_use_directory_urls() -> None:
         contribution = dashboard_part(corpus, _context("private", directory_urls))
         (page,) = contribution.pages
         assert page.src_path == "dashboard/index.md" and [n.src_path for n in contribution.nav] == ["dashboard/index.md"]
-        soup = BeautifulSoup(page.markdown, "html.parser")
+        soup = BeautifulSoup(page.text, "html.parser")
         stale = soup.select_one('.cf-skills-stale li[data-skill="spark"] a')
         assert stale is not None and stale["href"] == expected
         assert {f.dest_path for f in contribution.files} == {"dashboard/data.json", "assets/careerfolio/dashboard.css"}
@@ -453,3 +454,33 @@ def test_date_labels_of_close_check_ups_do_not_overlap() -> None:
     assert [text for _, text in labels] == ["2024-01-08", "2024-06-01", "2025-06-03", "2026-06-01"]
     assert all(b[0] - a[0] >= DATE_LABEL_WIDTH for a, b in itertools.pairwise(labels))
     assert len(chart.table.rows) == len(days)  # the table keeps every check-up
+
+
+def test_the_dashboard_html_reaches_the_page_whole_and_search_reads_each_section(private_site: Path) -> None:
+    """The dashboard's HTML is kept out of Python-Markdown and shown to search as text; the page a person sees is whole."""
+    html = (private_site / "dashboard" / "index.html").read_text(encoding="utf-8")
+    assert "data-careerfolio-block" not in html
+    soup = _page(private_site)
+    assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
+    assert len(soup.select("article .cf-dashboard")) >= len(SECTIONS)
+    index = json.loads((private_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["text"] for doc in index["docs"] if doc["location"].startswith("dashboard/#")}
+    assert {f"dashboard/#{name}" for name in SECTIONS} <= set(sections)
+    assert "cf-skills-stale" in " ".join(sections)  # a heading inside a block still starts a section of its own
+    assert all("<div" not in text and "<svg" not in text for text in sections.values())
+    # Words of one table row stay apart in the index, which parsing the table's HTML ran together.
+    assert "Job skills 4" in sections["dashboard/#now"] or "Job skills 3" in sections["dashboard/#now"]
+
+
+def test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs() -> None:
+    page = (
+        '<div class="a">intro</div>\n\n## One\n\n'
+        '<div class="b"><p>x</p>\n\n<pre>\nscores:\n  skills: 3\n</pre></div>\n\n## Two\n\n<div>y</div>\n'
+    )
+    markdown, blocks = html_kept_apart(page)
+    assert markdown == "\n\n".join([block_placeholder(0), "## One", block_placeholder(1), "## Two", block_placeholder(2)]) + "\n"
+    assert blocks[1].startswith('<div class="b">') and blocks[1].endswith("</pre></div>")
+    assert restore_blocks(markdown, blocks).replace("\n", "") == page.replace("\n", "")
+    # A value whose own line looks like a heading cuts a div in two: then nothing is kept apart.
+    cut = '## One\n\n<div class="b"><p>Notes\n## Shout\n</p></div>\n'
+    assert html_kept_apart(cut) == (cut, ())

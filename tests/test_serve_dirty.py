@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -195,14 +196,25 @@ def test_a_failed_dirty_rebuild_takes_no_generated_page_for_up_to_date(tmp_path:
 
 
 @pytest.mark.parametrize("dirty", [False, True])
-def test_serve_on_a_long_career_suggests_dirty_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog, dirty: bool) -> None:
+def test_serve_on_a_long_career_suggests_dirty_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool) -> None:
     monkeypatch.setattr(mkdocs_plugin, "SERVE_DIRTY_HINT_FILES", len(FILES))
     root = write_site(tmp_path / "career", FILES)
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     config.plugins.on_startup(command="serve", dirty=dirty)
-    with caplog.at_level("INFO"):
+    # The plugin's own logger: MkDocs may have stopped its loggers from reaching the root logger.
+    plugin_logger = logging.getLogger("mkdocs.plugins.careerfolio.mkdocs_plugin")
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.INFO)
+    handler.emit = records.append  # type: ignore[method-assign]
+    plugin_logger.addHandler(handler)
+    level = plugin_logger.level
+    plugin_logger.setLevel(logging.INFO)
+    try:
         build(config, dirty=dirty)
         build(config, dirty=dirty)
-    hints = [record.getMessage() for record in caplog.records if "--dirty" in record.getMessage()]
+    finally:
+        plugin_logger.removeHandler(handler)
+        plugin_logger.setLevel(level)
+    hints = [record.getMessage() for record in records if "--dirty" in record.getMessage()]
     assert len(hints) == (0 if dirty else 1)  # once per session, and only when it would help
     assert all(f": {len(FILES)} Markdown files:" in message for message in hints)

@@ -25,7 +25,7 @@ from .metrics import (
     SkillFigure,
     compute_dashboard,
 )
-from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage
+from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, html_kept_apart
 from .problems import Problem
 from .render import render_template, templates_dir
 from .settings import Settings
@@ -70,7 +70,8 @@ def dashboard_part(corpus: Corpus, context: BuildContext) -> Contribution:
     if context.audience != "private":
         return out
     figures = compute_dashboard(corpus, context.today, context.settings)
-    out.pages.append(SitePage(DASHBOARD_PAGE, "Dashboard", render_dashboard(figures, context)))
+    markdown, blocks = html_kept_apart(render_dashboard(figures, context))
+    out.pages.append(SitePage(DASHBOARD_PAGE, "Dashboard", markdown, blocks=blocks))
     out.files.append(SiteFile(DASHBOARD_DATA, json.dumps(build_data(figures), indent=2, ensure_ascii=False) + "\n"))
     out.files.append(SiteFile(DASHBOARD_CSS, (templates_dir() / "dashboard" / "dashboard.css").read_text(encoding="utf-8")))
     out.nav.append(NavItem("Dashboard", DASHBOARD_PAGE))

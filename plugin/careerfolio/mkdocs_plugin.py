@@ -36,8 +36,9 @@ from .dates import build_today
 from .dependents import stale_pages
 from .guard import Hit, build_secrets, scan_site
 from .loader import SourceCache, parse_source
+from .plan import restore_blocks
 from .render import templates_dir
-from .searchtext import search_text
+from .searchtext import search_stand_in, search_text
 from .settings import Settings
 from .site import BuildContext, Site, SitePage, build_site
 
@@ -93,8 +94,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.compiled_templates = CompiledTemplates(default_cache_folder())  # likewise
         self.checked: dict[str, Checked] = {}  # likewise: each file's validated record
         self.dirty = False
+        self.dirty_hint_due = False
         # Pages between on_page_content and on_page_context: (the header's search stand-in, the header).
         self.headers: dict[str, tuple[str, str]] = {}
+        # Pages between on_page_content and on_page_context: their blocks of HTML (see SitePage.blocks).
+        self.blocks: dict[str, tuple[str, ...]] = {}
         # Pages between on_page_context and on_post_page: their HTML without our header.
         self.bodies: dict[str, str] = {}
         # Docs files left out of a public build, as (path, text or None), for the leak guard.
@@ -109,6 +113,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self.dirty_hint_due = command == "serve" and not dirty  # said once per `mkdocs serve` session
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = Settings(
@@ -200,7 +205,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.corpus = build_corpus((self.sources.parse(path, data) for path, data in markdown), self.settings, self.checked)
             if self.dirty and before is not None:
                 _rebuild_with(files, stale_pages(before, self.corpus, changed))
-            elif not self.dirty and before is None and len(markdown) >= SERVE_DIRTY_HINT_FILES:
+            elif self.dirty_hint_due and len(markdown) >= SERVE_DIRTY_HINT_FILES:
+                self.dirty_hint_due = False
                 log.info(
                     f"{len(markdown)} Markdown files: after each save MkDocs builds every page again; "
                     "`mkdocs serve --dirty` rebuilds only the pages the saved file shows on"
@@ -342,6 +348,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             stand_in = f"<p>{text}</p>" if (text := search_text(header)) else ""
             self.headers[page.file.src_uri] = (stand_in, header)
             html_text = f"{stand_in}\n\n{html_text}" if html_text else stand_in
+        if planned is not None and planned.blocks:
+            # Likewise the blocks of HTML the Markdown names by placeholder: their text for now.
+            self.blocks[page.file.src_uri] = planned.blocks
+            stand_ins = tuple(
+                f'<div data-careerfolio-block="{index}">{search_stand_in(block)}</div><p data-careerfolio-block-end="{index}"></p>'
+                for index, block in enumerate(planned.blocks)
+            )
+            html_text = restore_blocks(html_text, stand_ins)
         if self.audience != "public":
             return html_text
         # The core strips comments from the Markdown; this catches any that Markdown extensions add.
@@ -349,6 +363,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
     @event_priority(-100)  # after the search plugins have indexed the page, before its template is rendered
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        blocks = self.blocks.pop(page.file.src_uri, None)
+        if blocks is not None and page.content:
+            page.content = _swap_stand_ins(page.content, blocks)
         pending = self.headers.pop(page.file.src_uri, None)
         if pending is not None:
             stand_in, header = pending
@@ -598,6 +615,14 @@ def _is_public_site_dir(config: MkDocsConfig) -> bool:
     """True when site_dir is MkDocs' default `site/` beside mkdocs.yml."""
     default = Path(config.config_file_path or ".").resolve().parent / "site"
     return Path(config.site_dir).resolve() == default
+
+
+_BLOCK_STAND_IN = re.compile(r'<div data-careerfolio-block="(\d+)">.*?</div><p data-careerfolio-block-end="\1"></p>', re.DOTALL)
+
+
+def _swap_stand_ins(html_text: str, blocks: tuple[str, ...]) -> str:
+    """Put each block of HTML back where on_page_content left its stand-in for search."""
+    return _BLOCK_STAND_IN.sub(lambda found: blocks[int(found.group(1))], html_text)
 
 
 class _Inside:

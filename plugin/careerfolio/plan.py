@@ -7,6 +7,7 @@ MkDocs adapter and any other engine apply them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -40,6 +41,9 @@ class SitePage:
     # two plans of a page with equal `inputs` render the same header. `mkdocs serve --dirty` then
     # leaves a generated page unbuilt when nothing it shows has changed (None: render and compare).
     inputs: Hashable | None = field(default=None, compare=False)
+    # Finished HTML blocks that `markdown` names by block_placeholder(index): kept out of the
+    # Markdown parser, which would only pass them through, at more cost than the rest of the page.
+    blocks: tuple[str, ...] = field(default=(), compare=False)
 
     def header_html(self) -> str:
         """The header's HTML, rendered now when it was deferred."""
@@ -49,7 +53,49 @@ class SitePage:
     def text(self) -> str:
         """The whole page as one Markdown document, for engines that take only Markdown."""
         header = self.header_html()
-        return f"{header}\n\n{self.markdown}" if header else self.markdown
+        markdown = restore_blocks(self.markdown, self.blocks)
+        return f"{header}\n\n{markdown}" if header else markdown
+
+
+_PLACEHOLDER = re.compile(r'<div data-careerfolio-block="(\d+)"></div>')
+
+
+def block_placeholder(index: int) -> str:
+    """What stands in a page's Markdown (and in the HTML Markdown makes of it) for its block `index`."""
+    return f'<div data-careerfolio-block="{index}"></div>'
+
+
+def restore_blocks(text: str, blocks: tuple[str, ...]) -> str:
+    """`text` with each block placeholder replaced by its block."""
+    return _PLACEHOLDER.sub(lambda found: blocks[int(found.group(1))], text) if blocks else text
+
+
+def html_kept_apart(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Split a page made of Markdown headings, each followed by `<div>` blocks of HTML, into Markdown and blocks.
+
+    The headings stay Markdown, so that the table of contents lists them; the
+    HTML between two headings becomes one placeholder. When any stretch between
+    headings is not whole `<div>` elements (a line of a value that looks like a
+    heading would cut one in two: values are escaped, so they cannot open or
+    close a div), nothing is kept apart and the page stays Markdown as it was.
+    """
+    parts: list[str] = []
+    blocks: list[str] = []
+    for piece in _HEADING_LINE.split(markdown):
+        section = piece.strip("\n")
+        if not section:
+            continue
+        if _HEADING_LINE.fullmatch(section):
+            parts.append(section)
+        elif section.startswith("<div") and section.endswith("</div>") and section.count("<div") == section.count("</div>"):
+            parts.append(block_placeholder(len(blocks)))
+            blocks.append(section)
+        else:
+            return markdown, ()
+    return "\n\n".join(parts) + "\n", tuple(blocks)
+
+
+_HEADING_LINE = re.compile(r"^(#{1,6} [^\n]*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

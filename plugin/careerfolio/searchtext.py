@@ -31,4 +31,22 @@ def search_text(html: str) -> str:
     return _SPACE_BEFORE_PUNCTUATION.sub("", _SPACE.sub(" ", text)).strip()
 
 
-__all__ = ["search_text"]
+# Headings below the page's title start the sections a search result can link to; a stand-in keeps them.
+_SUBHEADING = re.compile(r"<h([2-6])\b[^>]*>.*?</h\1>", re.DOTALL | re.IGNORECASE)
+
+
+def search_stand_in(html: str) -> str:
+    """HTML for a search plugin to index in place of `html`: its headings as they are, the text between them as paragraphs."""
+    pieces: list[str] = []
+    start = 0
+    for heading in [*_SUBHEADING.finditer(html), None]:
+        end = heading.start() if heading is not None else len(html)
+        if text := search_text(html[start:end]):
+            pieces.append(f"<p>{text}</p>")
+        if heading is not None:
+            pieces.append(heading.group(0))
+            start = heading.end()
+    return "".join(pieces)
+
+
+__all__ = ["search_stand_in", "search_text"]
