@@ -199,9 +199,9 @@ class _FrontMatterLoader(_Loader):
     PyYAML builds a document through several Python calls per value (tag
     resolution, constructor lookup, recursion bookkeeping), more than libyaml's
     parsing itself costs. Front matter is text, numbers, lists and mappings,
-    so those are built here directly; anything else (anchors that recurse,
-    merge keys, explicit tags other than the plain ones) goes through PyYAML's
-    own construction, whose result is the same.
+    so those are built here directly; anything else (merge keys, keys that are
+    not text, tags without a constructor) goes through PyYAML's own
+    construction, whose result is the same.
 
     Checking every key of every file for duplicates and recording its line would
     cost as much as parsing; a mapping with fewer distinct plain keys than entries
