@@ -73,15 +73,21 @@ def test_the_source_cache_names_new_changed_and_removed_files() -> None:
     assert cache.changed(now) == {"journal/2026/a.md", "journal/2026/c.md", "skills/sql.md"}
 
 
-def test_a_rebuild_after_a_template_edit_shows_the_edit(tmp_path: Path) -> None:
-    """Compiled templates are kept between the rebuilds of one `mkdocs serve`; an edited one is compiled again."""
-    root = write_site(tmp_path / "career", FILES)
+def _banner_template(root: Path, banner: str) -> Path:
+    """Give the site a custom_dir whose main.html shows `banner`; return that template."""
     settings = yaml.safe_load((root / "mkdocs.yml").read_text())
     settings["theme"]["custom_dir"] = "overrides"
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
     template = root / "overrides" / "main.html"
     template.parent.mkdir()
-    template.write_text('{% extends "base.html" %}{% block announce %}Banner one{% endblock %}')
+    template.write_text('{% extends "base.html" %}{% block announce %}' + banner + "{% endblock %}")
+    return template
+
+
+def test_a_rebuild_after_a_template_edit_shows_the_edit(tmp_path: Path) -> None:
+    """Compiled templates are kept between the rebuilds of one `mkdocs serve`; an edited one is compiled again."""
+    root = write_site(tmp_path / "career", FILES)
+    template = _banner_template(root, "Banner one")
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     config.plugins.on_startup(command="serve", dirty=False)
     page = tmp_path / "out" / "journal" / "2026" / "b" / "index.html"
@@ -157,12 +163,7 @@ def test_a_dirty_rebuild_leaves_generated_pages_that_show_nothing_of_the_save_al
 
 def test_a_dirty_rebuild_after_a_template_or_config_edit_redoes_every_generated_page(tmp_path: Path) -> None:
     root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
-    settings = yaml.safe_load((root / "mkdocs.yml").read_text())
-    settings["theme"]["custom_dir"] = "overrides"
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
-    template = root / "overrides" / "main.html"
-    template.parent.mkdir()
-    template.write_text('{% extends "base.html" %}{% block announce %}Banner one{% endblock %}')
+    template = _banner_template(root, "Banner one")
     year_2025, _, _ = _dirty_serve(root, out)
     assert "Banner one" in year_2025.read_text()
 
@@ -170,6 +171,7 @@ def test_a_dirty_rebuild_after_a_template_or_config_edit_redoes_every_generated_
     _rebuild(root, out)
     assert "Banner two" in year_2025.read_text()
 
+    settings = yaml.safe_load((root / "mkdocs.yml").read_text())
     settings["site_name"] = "Renamed career"
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
     _rebuild(root, out)
