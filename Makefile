@@ -38,7 +38,7 @@ private: $(VENV)/.installed
 
 ## Serve the private site on the loopback address.
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## Lint, type check and run every test.
 test: $(VENV)/.installed-test node_modules/.installed

@@ -161,21 +161,41 @@ def test_a_dirty_rebuild_leaves_generated_pages_that_show_nothing_of_the_save_al
     assert "Renamed work" in year_2025.read_text() and "Renamed work" in newest.read_text()
 
 
-def test_a_dirty_rebuild_after_a_template_or_config_edit_redoes_every_generated_page(tmp_path: Path) -> None:
+def test_a_dirty_rebuild_after_a_template_or_config_edit_redoes_every_page(tmp_path: Path) -> None:
+    """Generated pages and the user's own pages alike: MkDocs alone would redo neither, their files being unchanged."""
     root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
     template = _banner_template(root, "Banner one")
     year_2025, _, _ = _dirty_serve(root, out)
-    assert "Banner one" in year_2025.read_text()
+    entry = out / "journal" / "2025" / "old" / "index.html"
+    assert "Banner one" in year_2025.read_text() and "Banner one" in entry.read_text()
 
     template.write_text('{% extends "base.html" %}{% block announce %}Banner two{% endblock %}')
     _rebuild(root, out)
-    assert "Banner two" in year_2025.read_text()
+    assert "Banner two" in year_2025.read_text() and "Banner two" in entry.read_text()
 
     settings = yaml.safe_load((root / "mkdocs.yml").read_text())
     settings["site_name"] = "Renamed career"
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings))
     _rebuild(root, out)
-    assert "Renamed career" in year_2025.read_text()
+    assert "Renamed career" in year_2025.read_text() and "Renamed career" in entry.read_text()
+
+    # With nothing shared changed, a rebuild leaves the user's pages to MkDocs' own --dirty rule.
+    untouched = entry.stat().st_mtime_ns
+    _rebuild(root, out)
+    assert entry.stat().st_mtime_ns == untouched
+
+
+def test_a_dirty_rebuild_removes_the_pages_of_deleted_files(tmp_path: Path) -> None:
+    root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
+    year_2025, year_2026, _ = _dirty_serve(root, out)
+    entry = out / "journal" / "2025" / "old" / "index.html"
+    assert entry.is_file() and year_2025.is_file()
+
+    (root / "content" / "journal" / "2025" / "old.md").unlink()  # the only entry of 2025
+    _rebuild(root, out)
+    assert not entry.exists() and not year_2025.exists()
+    assert year_2026.is_file() and (out / "journal" / "2026" / "a" / "index.html").is_file()
+    assert "Last year&#39;s work" not in (out / "dashboard" / "index.html").read_text()
 
 
 def test_a_failed_dirty_rebuild_takes_no_generated_page_for_up_to_date(tmp_path: Path) -> None:

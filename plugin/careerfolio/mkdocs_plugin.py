@@ -107,6 +107,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.written = _WrittenPages()
         # Headers rendered in on_files to compare them, kept for on_page_content.
         self.prerendered: dict[str, str] = {}
+        # serve --dirty: mkdocs.yml, templates and nav as the last build saw them (see _look_key).
+        self.look: object = None
+        # serve --dirty: the site folder and the page files the last build wrote into it.
+        self.pages_written: tuple[str, frozenset[str]] = ("", frozenset())
 
     # -- configuration -------------------------------------------------------------
 
@@ -254,8 +258,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         generated = [page for page in self.site.pages if page.generated]
         unchanged: set[str] = set()
         if self.command == "serve" and self.dirty:
+            look = _look_key(config)
+            if self.look is not None and look != self.look:
+                # MkDocs' --dirty redoes a page only when its own file changed; an edited template or
+                # setting changes every page, the user's own ones too.
+                _rebuild_with(files, [file.src_uri for file in files.documentation_pages()])
+            self.look = look
             paths = [file.src_uri for file in files] + [page.src_path for page in generated] + [f.dest_path for f in self.site.files]
-            unchanged = self._unchanged_pages(generated, _build_key(config, paths))
+            unchanged = self._unchanged_pages(generated, (look, frozenset(paths)))
         for page in generated:
             # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
             # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
@@ -263,7 +273,22 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             files.append(kind.generated(config, page.src_path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for extra in self.site.files:
             files.append(File.generated(config, extra.dest_path, content=extra.content))
+        if self.command == "serve" and self.dirty:
+            self._remove_gone_pages(files, config.site_dir)
         return files
+
+    def _remove_gone_pages(self, files: Files, site_dir: str) -> None:
+        """Under serve --dirty, delete the pages of files that are gone since the last build.
+
+        MkDocs' --dirty never cleans the site folder, so a deleted or renamed
+        entry, or a year left without entries, would still be served.
+        """
+        pages = {file.abs_dest_path for file in files.documentation_pages()}
+        if self.pages_written[0] == site_dir:
+            for gone in self.pages_written[1] - pages:
+                with contextlib.suppress(OSError):
+                    os.remove(gone)
+        self.pages_written = (site_dir, frozenset(pages))
 
     def _unchanged_pages(self, generated: list[SitePage], build_key: object) -> set[str]:
         """Under serve --dirty, the generated pages whose output written by an earlier build still is what they show.
@@ -453,12 +478,12 @@ class _WrittenFile(File):
         return not os.path.isfile(self.abs_dest_path)
 
 
-def _build_key(config: MkDocsConfig, paths: Iterable[str]) -> object:
-    """What every page's HTML shares beyond its own content: mkdocs.yml, templates, the nav and which files there are."""
+def _look_key(config: MkDocsConfig) -> object:
+    """What every page's HTML shares beyond its own content and the set of files: mkdocs.yml, templates and the nav."""
     # The theme's own folder is left out: it is not watched unless asked for, and it holds thousands of icons.
     template_folders = [templates_dir(), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
     templates = [(str(path), *_stamp(path)) for folder in template_folders for path in sorted(folder.rglob("*"))]
-    return (_stamp(Path(config.config_file_path or "")), templates, repr(config.nav), tuple(config.theme.dirs), frozenset(paths))
+    return (_stamp(Path(config.config_file_path or "")), templates, repr(config.nav), tuple(config.theme.dirs))
 
 
 def _stamp(path: Path) -> tuple[int, int]:
