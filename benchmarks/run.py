@@ -9,6 +9,8 @@ then times, interleaved and repeated, every build as a fresh subprocess:
   (d) Material's blog plugin with the entries as posts
   (e) careerfolio's core alone (read, load, validate, plan and render pages)
       against its floor: read each file and parse its front matter, C loader
+  (r) plain MkDocs rendering nothing (benchmarks/stub_hooks.py): the least a
+      full build, and so a plain `mkdocs serve` rebuild, costs MkDocs itself
   (s) `mkdocs serve`: time from saving one journal entry until the rebuilt
       page with the change is served, against a full build
 
@@ -54,7 +56,10 @@ BUILDS: dict[str, tuple[str, Variant, dict[str, str]]] = {
     "b": ("careerfolio, public build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "public"}),
     "c": ("careerfolio, private build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "private"}),
     "d": ("Material blog plugin", "blog", {}),
+    "r": ("plain MkDocs rendering nothing", "mkdocs", {}),
 }
+# Cases built from another configuration file than the career's mkdocs.yml.
+STUBBED_CONFIG = "mkdocs-stubbed.yml"
 _BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
@@ -137,11 +142,24 @@ def time_build(case: str, career: Career, work: Path) -> Run:
     """One `mkdocs build` of a generated site, as a fresh process."""
     _, _, env = BUILDS[case]
     log = work / f"{case}-{career.entries}.log"
-    seconds, cpu, rss, status, output = run_child([sys.executable, "-m", "mkdocs", "build"], career.root, child_env(env), log)
+    args = [sys.executable, "-m", "mkdocs", "build"]
+    if case == "r":
+        args += ["--config-file", str(write_stubbed_config(career))]
+    seconds, cpu, rss, status, output = run_child(args, career.root, child_env(env), log)
     built = _BUILT_IN.search(output)
     if status != 0:
         print(f"    ({case}) failed with status {status}; last lines of {log}:\n{_tail(output)}", file=sys.stderr)
     return Run(seconds, rss, status == 0, cpu, float(built.group(1)) if built else None)
+
+
+def write_stubbed_config(career: Career) -> Path:
+    """The plain MkDocs career's configuration with the hooks and template that skip all rendering (case r)."""
+    config = yaml.safe_load((career.root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(HERE / "stub_hooks.py")]
+    config["theme"] = {**config["theme"], "custom_dir": str(HERE / "stub_theme")}
+    path = career.root / STUBBED_CONFIG
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def time_core(mode: str, career: Career, work: Path) -> Run:
@@ -540,6 +558,20 @@ def evaluate_targets(
             add(target, s.median / full.seconds, None, "≤ 0.10×", 0, 0.1)
         else:
             add(target, None, None, "≤ 0.10×", 0, 0.1)
+    if serve and full is not None and big is not None and have(("r", big), ("c", big)):
+        # Not a target: plain `mkdocs serve` makes a full build after each save, which cannot cost less than this.
+        least = builds[("r", big)]
+        out.append(
+            {
+                "target": f"(r) for reference: the least a full build costs MkDocs (rendering nothing) vs (c), N = {big}",
+                "measured": f"{least.seconds / full.seconds:.2f}×",
+                "cpu": f"{least.cpu_seconds / full.cpu_seconds:.2f}×",
+                "limit": "(none)",
+                "ok": None,
+                "cpu_ok": None,
+                "low": None,
+            }
+        )
     return out
 
 
@@ -591,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="entries per build (default 1000,5000)")
     parser.add_argument("--core-sizes", type=lambda s: [int(x) for x in s.split(",")], help="entries for (e) (default 1000,5000,10000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each case (median reported; at least 3 for a real run)")
-    parser.add_argument("--cases", default="abcd", help="which builds to time, e.g. 'abc' to skip the blog")
+    parser.add_argument("--cases", default="abcdr", help="which builds to time, e.g. 'abc' to skip the blog and (r)")
     parser.add_argument("--serve-edits", type=int, default=3, help="saves timed under mkdocs serve (0 skips it)")
     parser.add_argument("--no-dirty", action="store_true", help="skip the `mkdocs serve --dirty` measurement")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -6,6 +6,7 @@ that what it measures is valid content and that a missed target reads as one.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -146,3 +147,29 @@ def test_serve_shows_each_saved_change_of_an_entry(tmp_path: Path) -> None:
     assert len(result.rebuild_seconds) == 2
     assert all(0 < seconds < 120 for seconds in result.rebuild_seconds)
     assert not list(tmp_path.glob("site/site*"))  # serve builds into a temporary folder of its own
+
+
+def test_the_stubbed_build_writes_every_page_with_nothing_rendered(tmp_path: Path) -> None:
+    """Case (r): the same pages and search index as the baseline, each page's HTML the stub alone."""
+    career = generate.generate_career(tmp_path / "plain", 30, variant="mkdocs")
+    result = run.time_build("r", career, tmp_path)
+    assert result.ok and result.inner_seconds is not None
+    site = career.root / "site"
+    for path in career.entry_paths:
+        page = (site / path.removesuffix(".md") / "index.html").read_text()
+        assert page.count("Stub.") == 1 and "<article" not in page, path  # neither Markdown nor the theme's template ran
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert len({doc["location"].split("#")[0] for doc in index["docs"]}) == career.files
+
+
+def test_the_least_a_rebuild_costs_is_shown_beside_the_serve_targets() -> None:
+    builds = {
+        ("a", 5000): _measurement("a", 5000, 10.0),
+        ("c", 5000): _measurement("c", 5000, 10.0),
+        ("r", 5000): _measurement("r", 5000, 4.0),
+    }
+    served = run.ServeResult(5000, "serve", 10.0, "dashboard/", [9.0, 9.5, 10.0], True, True)
+    targets = {t["target"]: t for t in run.evaluate_targets(builds, {}, [served])}
+    least = targets["(r) for reference: the least a full build costs MkDocs (rendering nothing) vs (c), N = 5000"]
+    assert least["measured"] == "0.40×" and least["ok"] is None
+    assert targets["`mkdocs serve` rebuild vs full private build, N = 5000"]["ok"] is False
