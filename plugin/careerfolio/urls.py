@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _SAFE_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
+@lru_cache(maxsize=1 << 16)
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     """The site-relative URL MkDocs gives the page built from `src_path` ("" is the root)."""
     stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
@@ -40,7 +42,7 @@ class LinksFrom:
         here = page_url(from_src, use_directory_urls)
         here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         self._start = here_dir.rstrip("/") or "."
-        self._start_parts = [part for part in self._start.split("/") if part and part != "."]
+        self._start_parts = _site_parts(self._start)
         self._use_directory_urls = use_directory_urls
 
     def page(self, to_src: str) -> str:
@@ -61,7 +63,7 @@ class LinksFrom:
         relpath makes both paths absolute against the working directory first,
         which costs more than the rest of a page's header together.
         """
-        to = [part for part in path.split("/") if part and part != "."]
+        to = _site_parts(path)
         base = self._start_parts
         if ".." in to or ".." in base:
             return posixpath.relpath(path, self._start)  # rare; let posixpath resolve the parent steps
@@ -70,7 +72,16 @@ class LinksFrom:
             if a != b:
                 break
             common += 1
-        return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+        return "/".join((*([".."] * (len(base) - common)), *to[common:])) or "."
+
+
+@lru_cache(maxsize=1 << 16)
+def _site_parts(path: str) -> tuple[str, ...]:
+    """The folders and name of a site-relative path, without empty and "." steps.
+
+    A career's links lead to a few hundred pages from thousands, so each target is split once.
+    """
+    return tuple(part for part in path.split("/") if part and part != ".")
 
 
 def safe_link(url: str | None) -> str | None:
