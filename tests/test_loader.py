@@ -187,6 +187,7 @@ def test_the_fast_construction_builds_what_pyyamls_own_builds(monkeypatch) -> No
         )
         fast = [loader.parse_front_matter("a.md", text, 2) for text in documents]
     with monkeypatch.context() as patched:
+        patched.setattr(loader, "_simple_front_matter", lambda text: None)
         patched.setattr(loader._FrontMatterLoader, "resolve", yaml.resolver.BaseResolver.resolve)
         patched.setattr(loader._FrontMatterLoader, "_plain", _never_plain)
         slow = [loader.parse_front_matter("a.md", text, 2) for text in documents]
@@ -197,6 +198,71 @@ def test_the_fast_construction_builds_what_pyyamls_own_builds(monkeypatch) -> No
         kinds["error" if meta is None else "problem" if problems else "read"] += 1
     assert min(kinds.values()) > 100, kinds  # the documents exercise every outcome
     assert len(slow_ways) < len(documents) / 2, len(slow_ways)  # and the fast way builds most of them
+
+
+# Characters for values at the edge of the simple front matter read by line: YAML's indicators,
+# spaces of other kinds, line breaks YAML knows and Python does not, characters YAML refuses.
+_EDGE_CHARACTERS = "aZ09 .:-#,[]{}'\"&*!|>%@`?~=<_/\u00a0\u00e9\u2028\x85\t\x07\ufeff"
+_EDGE_VALUES = [
+    "2026-01-02",
+    "12:30",
+    "a:",
+    "a: b",
+    "a:b",
+    "a\tb",
+    "0x1F",
+    "yes",
+    "Off",
+    "~",
+    "null",
+    "1_000",
+    ".inf",
+    "-1.5",
+    "=",
+    "<<",
+    "https://x.y/z",
+    "a  b",
+]
+_EDGE_KEYS = ["title", "skills", "on", "yes", "null", "1", "a-b", "_x", "Title", "kind"]
+_FIELD_KEYS = ["title", "skills", "kind", "date", "impact", "role", "tags", "levels"]
+
+
+def _edge_value(rng: random.Random) -> str:
+    if rng.random() < 0.2:
+        return rng.choice(_EDGE_VALUES)
+    edgy = 0.0 if rng.random() < 0.85 else 0.2  # most values are words, so that many documents are simple
+    return "".join(rng.choice(_EDGE_CHARACTERS if rng.random() < edgy else "abc d") for _ in range(rng.randint(1, 12)))
+
+
+def _simple_looking_front_matter(rng: random.Random) -> str:
+    lines = []
+    keys = rng.sample(_EDGE_KEYS, 7) if rng.random() < 0.2 else rng.sample(_FIELD_KEYS, 7)
+    for key in keys[: rng.randint(1, 7)]:
+        gap, end = rng.choice([" ", " ", " ", " ", "  ", ""]), rng.choice(["", "", "", "", " ", "  "])
+        if rng.random() < 0.3:
+            items = [_edge_value(rng) for _ in range(rng.randint(0, 4))]
+            lines.append(f"{key}:{gap}[{rng.choice([', ', ',', ' , '])[: rng.randint(1, 3)].join(items)}]{end}")
+        else:
+            lines.append(f"{key}:{gap}{_edge_value(rng)}{end}")
+        if rng.random() < 0.03:
+            lines.append(rng.choice(["", "  continued", "- item", "# note", "...", "title: again"]))
+    return "\n".join(lines)
+
+
+def test_front_matter_read_line_by_line_is_what_pyyaml_reads(monkeypatch) -> None:
+    """Simple front matter (`key: value` lines) skips PyYAML's node tree; what it gives must be PyYAML's own result."""
+    rng = random.Random(20261122)
+    documents = [_simple_looking_front_matter(rng) for _ in range(5000)]
+    simply_read = sum(loader._simple_front_matter(text) is not None for text in documents)
+    fast = [loader.parse_front_matter("a.md", text, 2) for text in documents]
+    with monkeypatch.context() as patched:
+        patched.setattr(loader, "_simple_front_matter", lambda text: None)
+        slow = [loader.parse_front_matter("a.md", text, 2) for text in documents]
+    for text, (meta, problems), (expected_meta, expected_problems) in zip(documents, fast, slow, strict=True):
+        assert _shape(meta) == _shape(expected_meta), text
+        assert problems == expected_problems, text
+    # Both ways are exercised: many documents are simple, and many sit just past the edge.
+    assert len(documents) * 0.15 < simply_read < len(documents) * 0.75, simply_read
 
 
 def _never_plain(*args: object) -> object:
