@@ -648,29 +648,30 @@ def main(argv: list[str] | None = None) -> int:
     cores: dict[tuple[str, int], Measurement] = {}
     serve: list[ServeResult] = []
     try:
+        careers: dict[int, dict[Variant, Career]] = {}
         for n in sizes:
-            careers = {
-                variant: generate_career(work / f"{variant}-{n}", n, args.seed, variant) for variant in ("careerfolio", "mkdocs", "blog")
-            }
-            print(f"N = {n}: generated {', '.join(f'{v} {c.files} files' for v, c in careers.items())}", flush=True)
+            careers[n] = {v: generate_career(work / f"{v}-{n}", n, args.seed, v) for v in ("careerfolio", "mkdocs", "blog")}
+            print(f"N = {n}: generated {', '.join(f'{v} {c.files} files' for v, c in careers[n].items())}", flush=True)
             for case in args.cases:
                 label, variant, _ = BUILDS[case]
                 builds[(case, n)] = Measurement(case, label, n)
-                files[f"{case}-{n}"] = careers[variant].files
-            for rep in range(args.repeat):
-                # Interleaved, so that a slow minute on a shared machine hits every case alike.
+                files[f"{case}-{n}"] = careers[n][variant].files
+        for rep in range(args.repeat):
+            # Interleaved over cases and sizes, so that a slow minute on a shared machine hits every
+            # case and every size alike: the linearity targets compare one size with another.
+            for n in sizes:
                 for case in args.cases:
-                    run = time_build(case, careers[BUILDS[case][1]], work)
+                    run = time_build(case, careers[n][BUILDS[case][1]], work)
                     builds[(case, n)].runs.append(run)
                     print(f"  run {rep + 1}/{args.repeat} ({case}) N={n}: {run.seconds:.2f} s, {run.max_rss_mb:.0f} MB", flush=True)
-            for variant in ("mkdocs", "blog"):
-                shutil.rmtree(careers[variant].root, ignore_errors=True)
-            if n != serve_n:
-                shutil.rmtree(careers["careerfolio"].root, ignore_errors=True)
+        for by_variant in careers.values():
+            for career in by_variant.values():
+                shutil.rmtree(career.root, ignore_errors=True)
+        core_careers = {n: generate_career(work / f"core-{n}", n, args.seed, "careerfolio") for n in core_sizes}
         for n in core_sizes:
-            career = generate_career(work / f"core-{n}", n, args.seed, "careerfolio")
             cores[("core", n)], cores[("floor", n)] = Measurement("core", "core", n), Measurement("floor", "floor", n)
-            for rep in range(args.repeat):
+        for rep in range(args.repeat):
+            for n, career in core_careers.items():
                 for mode in ("core", "floor"):
                     run = time_core(mode, career, work)
                     cores[(mode, n)].runs.append(run)
@@ -678,6 +679,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"  run {rep + 1}/{args.repeat} (e) {mode} N={n}: {_fmt_s(run.inner_seconds)} s, {run.max_rss_mb:.0f} MB",
                         flush=True,
                     )
+        for career in core_careers.values():
             shutil.rmtree(career.root, ignore_errors=True)
         if args.serve_edits > 0:
             root = work / f"careerfolio-{serve_n}"
