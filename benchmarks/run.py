@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -36,6 +37,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,6 +152,17 @@ def time_build(case: str, career: Career, work: Path) -> Run:
     if status != 0:
         print(f"    ({case}) failed with status {status}; last lines of {log}:\n{_tail(output)}", file=sys.stderr)
     return Run(seconds, rss, status == 0, cpu, float(built.group(1)) if built else None)
+
+
+def generate_apart(root: Path, n: int, seed: int, variant: Variant) -> Career:
+    """generate_career in a fresh process of its own, so that this one stays small.
+
+    The kernel counts a child's peak memory from what its parent held when it
+    was started: careers made in this process's memory would show as the peak
+    of every small build measured after them.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(generate_career, root, n, seed, variant).result()
 
 
 def write_stubbed_config(career: Career) -> Path:
@@ -650,7 +663,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         careers: dict[int, dict[Variant, Career]] = {}
         for n in sizes:
-            careers[n] = {v: generate_career(work / f"{v}-{n}", n, args.seed, v) for v in ("careerfolio", "mkdocs", "blog")}
+            careers[n] = {v: generate_apart(work / f"{v}-{n}", n, args.seed, v) for v in ("careerfolio", "mkdocs", "blog")}
             print(f"N = {n}: generated {', '.join(f'{v} {c.files} files' for v, c in careers[n].items())}", flush=True)
             for case in args.cases:
                 label, variant, _ = BUILDS[case]
@@ -667,7 +680,7 @@ def main(argv: list[str] | None = None) -> int:
         for by_variant in careers.values():
             for career in by_variant.values():
                 shutil.rmtree(career.root, ignore_errors=True)
-        core_careers = {n: generate_career(work / f"core-{n}", n, args.seed, "careerfolio") for n in core_sizes}
+        core_careers = {n: generate_apart(work / f"core-{n}", n, args.seed, "careerfolio") for n in core_sizes}
         for n in core_sizes:
             cores[("core", n)], cores[("floor", n)] = Measurement("core", "core", n), Measurement("floor", "floor", n)
         for rep in range(args.repeat):
@@ -683,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(career.root, ignore_errors=True)
         if args.serve_edits > 0:
             root = work / f"careerfolio-{serve_n}"
-            career = generate_career(root, serve_n, args.seed, "careerfolio")
+            career = generate_apart(root, serve_n, args.seed, "careerfolio")
             for dirty in (False, True) if not args.no_dirty else (False,):
                 result = measure_serve(career, work, args.serve_edits, dirty)
                 serve.append(result)

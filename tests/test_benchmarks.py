@@ -173,3 +173,10 @@ def test_the_least_a_rebuild_costs_is_shown_beside_the_serve_targets() -> None:
     least = targets["(r) for reference: the least a full build costs MkDocs (rendering nothing) vs (c), N = 5000"]
     assert least["measured"] == "0.40×" and least["ok"] is None
     assert targets["`mkdocs serve` rebuild vs full private build, N = 5000"]["ok"] is False
+
+
+def test_a_career_made_in_a_process_of_its_own_is_the_same_career(tmp_path: Path) -> None:
+    apart = run.generate_apart(tmp_path / "apart", 30, 7, "careerfolio")
+    here = generate.generate_career(tmp_path / "here", 30, seed=7)
+    assert (apart.files, apart.entries, apart.entry_paths) == (here.files, here.entries, here.entry_paths)
+    assert _tree(apart.root) == _tree(here.root)
