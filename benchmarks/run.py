@@ -60,7 +60,7 @@ BUILDS: dict[str, tuple[str, Variant, dict[str, str]]] = {
     "d": ("Material blog plugin", "blog", {}),
     "r": ("plain MkDocs rendering nothing", "mkdocs", {}),
 }
-# Cases built from another configuration file than the career's mkdocs.yml.
+# The configuration case (r) is built from, written beside the plain career's mkdocs.yml.
 STUBBED_CONFIG = "mkdocs-stubbed.yml"
 _BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
@@ -506,6 +506,12 @@ def evaluate_targets(
             }
         )
 
+    def reference(label: str, wall: float, cpu: float) -> None:
+        """A row shown beside the targets and judged by nothing."""
+        out.append(
+            {"target": label, "measured": f"{wall:.2f}×", "cpu": f"{cpu:.2f}×", "limit": "(none)", "ok": None, "cpu_ok": None, "low": None}
+        )
+
     def ratio(top: Measurement, bottom: Measurement, attr: str) -> float | None:
         below = float(getattr(bottom, attr))
         return float(getattr(top, attr)) / below if below else None
@@ -548,16 +554,10 @@ def evaluate_targets(
             # Not a target: what plain MkDocs itself shows, since its fixed costs are in (b) and (c) too.
             big_a, small_a = builds[("a", 5000)], builds[("a", 1000)]
             if big_a.inner_seconds is not None and small_a.inner_seconds is not None:
-                out.append(
-                    {
-                        "target": "(a) for reference: plain MkDocs at 5,000 / at 1,000",
-                        "measured": f"{big_a.inner_seconds / small_a.inner_seconds:.2f}×",
-                        "cpu": f"{big_a.cpu_seconds / small_a.cpu_seconds:.2f}×",
-                        "limit": "(none)",
-                        "ok": None,
-                        "cpu_ok": None,
-                        "low": None,
-                    }
+                reference(
+                    "(a) for reference: plain MkDocs at 5,000 / at 1,000",
+                    big_a.inner_seconds / small_a.inner_seconds,
+                    big_a.cpu_seconds / small_a.cpu_seconds,
                 )
     if 1000 in core_sizes and 5000 in core_sizes:
         small_core, big_core = cores.get(("core", 1000)), cores.get(("core", 5000))
@@ -574,16 +574,10 @@ def evaluate_targets(
     if serve and full is not None and big is not None and have(("r", big), ("c", big)):
         # Not a target: plain `mkdocs serve` makes a full build after each save, which cannot cost less than this.
         least = builds[("r", big)]
-        out.append(
-            {
-                "target": f"(r) for reference: the least a full build costs MkDocs (rendering nothing) vs (c), N = {big}",
-                "measured": f"{least.seconds / full.seconds:.2f}×",
-                "cpu": f"{least.cpu_seconds / full.cpu_seconds:.2f}×",
-                "limit": "(none)",
-                "ok": None,
-                "cpu_ok": None,
-                "low": None,
-            }
+        reference(
+            f"(r) for reference: the least a full build costs MkDocs (rendering nothing) vs (c), N = {big}",
+            least.seconds / full.seconds,
+            least.cpu_seconds / full.cpu_seconds,
         )
     return out
 
