@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import make_entry, make_profile, make_skill, run_mkdocs, write_site
@@ -93,3 +95,74 @@ def test_every_page_has_the_named_search_dialog(site: Path) -> None:
         dialog = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("div.md-search[role=dialog]")
         assert len(dialog) == 1 and dialog[0].get("aria-label") == "Search", page
         assert dialog[0].select_one("input.md-search__input") is not None, page
+
+
+def header(page: Path) -> BeautifulSoup:
+    found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("header.md-header")
+    assert found is not None, page
+    return found
+
+
+def header_title(page: Path) -> str:
+    topic = header(page).select_one('[data-md-component="header-topic"] .md-ellipsis')
+    assert topic is not None, page
+    return topic.get_text(strip=True)
+
+
+def with_theme(root: Path, **theme: Any) -> Path:
+    """The site at `root` with more settings under `theme:` in its mkdocs.yml."""
+    config_file = root / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["theme"].update(theme)
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def test_every_header_shows_its_own_pages_title(site: Path) -> None:
+    """journal/2026/a and journal/2025/b share a header rendering; each must still show its own title."""
+    titles = {"journal/2026/a": "Deep one", "journal/2025/b": "Other year", "notes": "At the top", "journal/2024/q1/c": "Deeper still"}
+    for entry, title in titles.items():
+        assert header_title(site / entry / "index.html") == title, entry
+    assert header_title(site / "skills" / "index.html") == "Skills"
+    assert header_title(site / "achievements" / "index.html") == "Achievements"
+
+
+def test_the_logo_and_language_links_of_every_header_fit_the_page(tmp_path: Path) -> None:
+    """The header's own links are part of what pages share: from each page they must lead to the same places."""
+    languages = "extra:\n  alternate:\n    - {name: English, link: ./, lang: en}\n    - {name: Deutsch, link: de/, lang: de}\n"
+    root = write_site(tmp_path, FILES, extra_config=languages)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for page in pages(site):
+        logo = header(page).select_one("a.md-logo")
+        assert logo is not None and (page.parent / str(logo["href"])).resolve() == site.resolve(), page
+        languages = {a["hreflang"]: (page.parent / str(a["href"])).resolve() for a in header(page).select("a.md-select__link")}
+        assert languages == {"en": site.resolve(), "de": (site / "de").resolve()}, page
+
+
+def test_a_header_partial_from_the_users_custom_dir_is_rendered_for_each_page(tmp_path: Path) -> None:
+    """A partial of the user's own may show anything of the page: such a header is never shared."""
+    root = with_theme(write_site(tmp_path, FILES), custom_dir="overrides")
+    (root / "overrides" / "partials").mkdir(parents=True)
+    partial = '{% if page %}data-page-url="{{ page.url }}" data-page-kind="{{ page.meta.kind }}"{% endif %}'
+    (root / "overrides" / "partials" / "header.html").write_text(
+        f'<header class="md-header" {partial}>{{{{ page.title if page }}}}</header>\n', encoding="utf-8"
+    )
+    result = run_mkdocs(root, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    site = root / "site-private"
+    for entry in ("journal/2026/a", "journal/2025/b", "journal/2024/q1/c"):
+        assert header(site / entry / "index.html")["data-page-url"] == f"{entry}/"
+    seen_urls = {header(page)["data-page-url"] for page in pages(site)}
+    assert len(seen_urls) == len(pages(site))
+
+
+def test_sticky_tabs_mark_each_pages_own_section(tmp_path: Path) -> None:
+    """Sticky tabs sit in the header and mark the page's section; pages at one depth must not share them."""
+    root = with_theme(write_site(tmp_path, FILES), features=["navigation.tabs", "navigation.tabs.sticky"])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    for folder, title in (("achievements", "Achievements"), ("skills", "Skills"), ("experience", "Experience")):
+        active = header(root / "site" / folder / "index.html").select(".md-tabs__item--active")
+        assert [tab.get_text(strip=True) for tab in active] == [title], folder
