@@ -166,3 +166,30 @@ def test_sticky_tabs_mark_each_pages_own_section(tmp_path: Path) -> None:
     for folder, title in (("achievements", "Achievements"), ("skills", "Skills"), ("experience", "Experience")):
         active = header(root / "site" / folder / "index.html").select(".md-tabs__item--active")
         assert [tab.get_text(strip=True) for tab in active] == [title], folder
+
+
+def test_every_stylesheet_link_leads_to_a_file(site: Path) -> None:
+    """The stylesheet links are shared by pages at one depth; from each page they must reach the files."""
+    for page in pages(site):
+        links = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select('link[rel="stylesheet"]')
+        assert len(links) >= 2, page
+        for link in links:
+            assert (page.parent / str(link["href"])).resolve().is_file(), f"{page.relative_to(site)}: {link['href']}"
+
+
+def test_the_footer_of_each_page_in_the_nav_links_its_own_neighbours(tmp_path: Path) -> None:
+    """Pages outside the nav share one footer; a page in it shows its previous and next pages."""
+    root = with_theme(write_site(tmp_path, FILES), features=["navigation.footer"])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    neighbours = {}
+    for folder in ("", "achievements", "skills", "experience"):
+        page = site / folder / "index.html"
+        links = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("footer a.md-footer__link")
+        neighbours[folder] = tuple((page.parent / str(a["href"])).resolve() for a in links)
+        assert neighbours[folder], folder
+        assert all((target / "index.html").is_file() for target in neighbours[folder]), folder
+    assert len(set(neighbours.values())) == len(neighbours)  # each page its own
+    entry = BeautifulSoup((site / "journal/2026/a/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert entry.select("footer a.md-footer__link") == [] and entry.select_one("footer .md-copyright") is not None

@@ -517,8 +517,12 @@ class Fragments:
         alternates = config.extra.get("alternate")
         languages = [alt for alt in alternates if isinstance(alt, dict)] if isinstance(alternates, list) else []
         self._header_urls = [str(url) for url in (config.theme.get("logo"),) if url] + [str(alt.get("link", "")) for alt in languages]
+        # A partial from the user's custom_dir may show anything of the page: what includes one is not shared.
         custom_dir = config.theme.custom_dir
-        self._header_is_the_themes = not custom_dir or not any((Path(custom_dir) / name).is_file() for name in _HEADER_PARTIALS)
+        overridden = {name for name in _SHARED_PARTIALS if custom_dir and (Path(custom_dir) / name).is_file()}
+        self._header_is_the_themes = not overridden.intersection(_HEADER_PARTIALS)
+        self._footer_is_the_themes = not overridden.intersection(_FOOTER_PARTIALS)
+        self._styles_are_the_themes = not overridden.intersection(_STYLES_PARTIALS)
         self._untitled_headers: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._title_mark = f"careerfolio-title-{secrets.token_hex(8)}"
 
@@ -580,6 +584,18 @@ class Fragments:
     def has_header(self, key: tuple[str, ...]) -> bool:
         return key in self._untitled_headers
 
+    def footer_key(self, page: Page | None, features: Iterable[str]) -> tuple[str, ...] | None:
+        """For the footer of a page that links to no previous or next page: the same on every such page."""
+        if page is None or not self._footer_is_the_themes:
+            return None
+        if "navigation.footer" in features and (page.previous_page is not None or page.next_page is not None):
+            return None
+        return ("footer",)
+
+    def styles_key(self, page: Page | None, base_url: str) -> tuple[str, ...] | None:
+        """For the stylesheet links: the theme's own, under assets/, and its icons drawn inline."""
+        return self.root_key("styles", page, base_url) if self._styles_are_the_themes else None
+
     def root_key(self, name: str, page: Page | None, base_url: str) -> tuple[str, ...] | None:
         """For a piece whose only links are to the site root and to the theme's assets/ folder.
 
@@ -605,7 +621,7 @@ class Fragments:
         return rendered
 
 
-# The partials that make Material's header, as templates/overrides/main.html renders it.
+# The partials that make Material's header, footer and stylesheet links, which templates/overrides/main.html shares.
 _HEADER_PARTIALS = (
     "partials/header.html",
     "partials/logo.html",
@@ -615,6 +631,9 @@ _HEADER_PARTIALS = (
     "partials/search.html",
     "partials/source.html",
 )
+_FOOTER_PARTIALS = ("partials/footer.html", "partials/copyright.html", "partials/social.html")
+_STYLES_PARTIALS = ("partials/icons.html",)
+_SHARED_PARTIALS = (*_HEADER_PARTIALS, *_FOOTER_PARTIALS, *_STYLES_PARTIALS)
 
 
 class _TitleStandIn:
