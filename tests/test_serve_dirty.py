@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,32 @@ def test_serve_on_a_long_career_suggests_dirty_rebuilds(tmp_path: Path, monkeypa
     hints = [record.getMessage() for record in records if "--dirty" in record.getMessage()]
     assert len(hints) == (0 if dirty else 1)  # once per session, and only when it would help
     assert all(f": {len(FILES)} Markdown files:" in message for message in hints)
+
+
+def test_a_save_that_keeps_the_files_size_and_date_still_reaches_the_generated_pages(tmp_path: Path) -> None:
+    """Unchanged files are not read again under serve; an edit of the same length with its date set back is still seen."""
+    root, out = write_site(tmp_path / "career", YEARS), tmp_path / "out"
+    _, year_2026, _ = _dirty_serve(root, out)
+    saved = root / "content" / "journal" / "2026" / "a.md"
+    before = saved.stat()
+    saved.write_bytes(saved.read_bytes().replace(b"Old title", b"Odd title"))
+    os.utime(saved, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert saved.stat().st_size == before.st_size and saved.stat().st_mtime_ns == before.st_mtime_ns
+    year_2026.unlink()  # MkDocs goes by the date to redo a page; the plan must still hold the new title
+    _rebuild(root, out)
+    assert "Odd title" in year_2026.read_text() and "Old title" not in year_2026.read_text()
+    assert "Odd title" in (out / "dashboard" / "index.html").read_text()
+
+
+def test_the_source_cache_reads_a_file_again_only_when_its_stamp_changes() -> None:
+    cache, reads = SourceCache(), []
+
+    def read(data: bytes) -> Callable[[], bytes]:
+        return lambda: reads.append(data) or data
+
+    assert cache.read("a.md", (1, 10), read(b"one")) == b"one"
+    assert cache.read("a.md", (1, 10), read(b"two")) == b"one"  # same stamp: not read
+    assert cache.read("a.md", (2, 10), read(b"two")) == b"two"
+    assert reads == [b"one", b"two"]
+    cache.keep_only([])
+    assert cache.read("a.md", (2, 10), read(b"three")) == b"three"  # forgotten with its file

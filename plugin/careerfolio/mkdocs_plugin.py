@@ -201,7 +201,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 log.warning(f"{file.src_uri}: is a link to a file outside {Path(config.docs_dir).name}/ and is left out of the build")
                 continue
             if file.src_uri.lower().endswith(".md"):
-                markdown.append((file.src_uri, file.content_bytes))
+                markdown.append((file.src_uri, self._read(file)))
             else:
                 assets.append(file.src_uri)
 
@@ -279,6 +279,18 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if self.command == "serve" and self.dirty:
             self._remove_gone_pages(files, config.site_dir)
         return files
+
+    def _read(self, file: File) -> bytes:
+        """A Markdown file's bytes; under serve, read again only when the file system says it changed."""
+        if self.command != "serve" or file.abs_src_path is None:
+            return file.content_bytes
+        try:
+            found = os.stat(file.abs_src_path)
+        except OSError:
+            return file.content_bytes  # MkDocs' own error, as in a build
+        # The change time moves on every write, even one that keeps the size and sets the modification time back.
+        stamp = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+        return self.sources.read(file.src_uri, stamp, lambda: file.content_bytes)
 
     def _remove_gone_pages(self, files: Files, site_dir: str) -> None:
         """Under serve --dirty, delete the pages of files that are gone since the last build.
