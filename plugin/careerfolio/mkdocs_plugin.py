@@ -561,7 +561,7 @@ class Fragments:
         self._nav_link_urls = urls
         relative = [url for url in urls if not _is_absolute(url)]
         plain = all(".." not in url.split("/") and "\\" not in url for url in relative)
-        self._nav_first_folders = frozenset(_first_folder_of_link(url) for url in relative) if plain else None
+        self._nav_first_folders = frozenset(_first_part(url) for url in relative) if plain else None
 
     def header_key(self, page: Page | None, nav: Navigation | None, features: Iterable[str]) -> tuple[str, ...] | None:
         """The header's links as seen from `page`; None when the header shows more of the page than its title.
@@ -669,12 +669,8 @@ def _first_folder(page_url: str) -> str | None:
     return _first_part(folder if "." in name else page_url)
 
 
-def _first_folder_of_link(url: str) -> str | None:
-    """The first path segment of a relative link, as MkDocs compares it with the page's folder."""
-    return _first_part(url or ".")
-
-
 def _first_part(path: str) -> str | None:
+    """The first segment of a relative path as MkDocs compares paths (None for the root itself)."""
     normalized = posixpath.normpath("/" + path)[1:]
     return normalized.split("/", 1)[0] if normalized else None
 
