@@ -678,9 +678,12 @@ def main(argv: list[str] | None = None) -> int:
                     run = time_build(case, careers[n][BUILDS[case][1]], work)
                     builds[(case, n)].runs.append(run)
                     print(f"  run {rep + 1}/{args.repeat} ({case}) N={n}: {run.seconds:.2f} s, {run.max_rss_mb:.0f} MB", flush=True)
+        # The serve measurement edits the careerfolio career of the largest size; the others go.
+        serve_career = careers[serve_n]["careerfolio"] if args.serve_edits > 0 else None
         for by_variant in careers.values():
             for career in by_variant.values():
-                shutil.rmtree(career.root, ignore_errors=True)
+                if career is not serve_career:
+                    shutil.rmtree(career.root, ignore_errors=True)
         core_careers = {n: generate_apart(work / f"core-{n}", n, args.seed, "careerfolio") for n in core_sizes}
         for n in core_sizes:
             cores[("core", n)], cores[("floor", n)] = Measurement("core", "core", n), Measurement("floor", "floor", n)
@@ -695,11 +698,9 @@ def main(argv: list[str] | None = None) -> int:
                     )
         for career in core_careers.values():
             shutil.rmtree(career.root, ignore_errors=True)
-        if args.serve_edits > 0:
-            root = work / f"careerfolio-{serve_n}"
-            career = generate_apart(root, serve_n, args.seed, "careerfolio")
+        if serve_career is not None:
             for dirty in (False, True) if not args.no_dirty else (False,):
-                result = measure_serve(career, work, args.serve_edits, dirty)
+                result = measure_serve(serve_career, work, args.serve_edits, dirty)
                 serve.append(result)
                 rebuilds = ", ".join(f"{x:.2f}" for x in result.rebuild_seconds) or result.note
                 print(f"  {result.mode} N={serve_n}: first build {result.first_build_seconds:.1f} s, rebuilds {rebuilds} s", flush=True)

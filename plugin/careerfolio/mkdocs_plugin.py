@@ -284,12 +284,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         """A Markdown file's bytes; under serve, read again only when the file system says it changed."""
         if self.command != "serve" or file.abs_src_path is None:
             return file.content_bytes
-        try:
-            found = os.stat(file.abs_src_path)
-        except OSError:
+        stamp = _stamp(file.abs_src_path)
+        if stamp is None:
             return file.content_bytes  # MkDocs' own error, as in a build
-        # The change time moves on every write, even one that keeps the size and sets the modification time back.
-        stamp = (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
         return self.sources.read(file.src_uri, stamp, lambda: file.content_bytes)
 
     def _remove_gone_pages(self, files: Files, site_dir: str) -> None:
@@ -497,17 +494,20 @@ def _look_key(config: MkDocsConfig) -> object:
     """What every page's HTML shares beyond its own content and the set of files: mkdocs.yml, templates and the nav."""
     # The theme's own folder is left out: it is not watched unless asked for, and it holds thousands of icons.
     template_folders = [templates_dir(), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
-    templates = [(str(path), *_stamp(path)) for folder in template_folders for path in sorted(folder.rglob("*"))]
-    return (_stamp(Path(config.config_file_path or "")), templates, repr(config.nav), tuple(config.theme.dirs))
+    templates = [(str(path), _stamp(path)) for folder in template_folders for path in sorted(folder.rglob("*"))]
+    return (_stamp(config.config_file_path or ""), templates, repr(config.nav), tuple(config.theme.dirs))
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    """A file's modification time and size, (0, 0) when it cannot be read."""
+def _stamp(path: str | Path) -> tuple[int, int, int, int] | None:
+    """What the file system says of a file without opening it; None when it cannot be read.
+
+    The change time moves on every write, even one that keeps the size and sets the modification time back.
+    """
     try:
-        stat = path.stat()
+        found = os.stat(path)
     except OSError:
-        return (0, 0)
-    return (stat.st_mtime_ns, stat.st_size)
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
 
 class Fragments:
@@ -518,17 +518,17 @@ class Fragments:
     """
 
     def __init__(self, config: MkDocsConfig) -> None:
-        self._extra_urls = [str(url) for url in (config.extra.get("homepage"), config.theme.get("logo")) if url]
+        self._homepage, logo = config.extra.get("homepage"), config.theme.get("logo")
+        self._extra_urls = [str(url) for url in (self._homepage, logo) if url]
         self._rendered: dict[tuple[str, ...], str] = {}
         self._nav: Navigation | None = None
         self._nav_page_ids: frozenset[int] = frozenset()
         self._nav_link_urls: list[str] = []
         self._nav_first_folders: frozenset[str | None] | None = None
         # The header: links to the homepage, the logo and the other languages, and the page's title.
-        self._homepage = config.extra.get("homepage")
         alternates = config.extra.get("alternate")
         languages = [alt for alt in alternates if isinstance(alt, dict)] if isinstance(alternates, list) else []
-        self._header_urls = [str(url) for url in (config.theme.get("logo"),) if url] + [str(alt.get("link", "")) for alt in languages]
+        self._header_urls = [str(url) for url in (logo,) if url] + [str(alt.get("link", "")) for alt in languages]
         # A partial from the user's custom_dir may show anything of the page: what includes one is not shared.
         custom_dir = config.theme.custom_dir
         overridden = {name for name in _SHARED_PARTIALS if custom_dir and (Path(custom_dir) / name).is_file()}
