@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, make_entry, make_profile, make_role, make_skill, output_text, run_mkdocs, write_site
-from test_exports import validate_resume
+from test_exports import ATOM, validate_resume
 
 
 def build(root: Path, files: list[tuple[str, bytes]], **kwargs: Any) -> Path:
@@ -237,6 +238,26 @@ def test_relative_links_of_the_profile_still_work_when_the_home_moves(tmp_path: 
     assert home.find("a", string="about this site")["href"] == "../about/#why"  # type: ignore[index]
     image = home.find("img", alt="me")
     assert image is not None and (root / "site" / "portfolio" / str(image["src"])).resolve() == (root / "site" / "me.png").resolve()
+
+
+def _feed_ids(site: Path) -> dict[str, str]:
+    """Each feed entry's title, and the feed's own (under ""), mapped to its Atom id."""
+    root = ET.fromstring((site / "feed.xml").read_bytes())
+    ids = {"": root.findtext(f"{ATOM}id") or ""}
+    ids.update({e.findtext(f"{ATOM}title") or "": e.findtext(f"{ATOM}id") or "" for e in root.findall(f"{ATOM}entry")})
+    return ids
+
+
+def test_feed_ids_stay_the_same_when_site_url_is_set_later(tmp_path: Path) -> None:
+    """A feed reader shows every entry again when its id changes: ids come from the entry, never from the URL."""
+    without = _feed_ids(build(tmp_path / "without", SMALL))
+    with_url = _feed_ids(build(tmp_path / "with", SMALL, extra_config="site_url: https://dana.example/cv/\n"))
+    flat = _feed_ids(build(tmp_path / "flat", SMALL, extra_config="site_url: https://other.example/\nuse_directory_urls: false\n"))
+    assert len(without) == 5 and len(set(without.values())) == 5  # the feed and its four public entries, each its own id
+    assert with_url == without == flat
+    assert all(value.startswith("urn:uuid:") for value in without.values())
+    # The links do follow site_url: only the ids must not.
+    assert "https://dana.example/cv/journal/2026/talk/" in (tmp_path / "with" / "site" / "feed.xml").read_text()
 
 
 # -- a long career ---------------------------------------------------------------------
