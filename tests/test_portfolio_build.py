@@ -260,6 +260,66 @@ def test_feed_ids_stay_the_same_when_site_url_is_set_later(tmp_path: Path) -> No
     assert "https://dana.example/cv/journal/2026/talk/" in (tmp_path / "with" / "site" / "feed.xml").read_text()
 
 
+SUMMARY_LINKS = """\
+Inline: [old list](talks.md), [new list](portfolio/talks.md "Now here"), [why](about.md#why), [folder](about/).
+
+Reference: [by reference][ref], [next line][next], [indented][indented].
+
+Raw HTML: <a href="cv.pdf">cv double</a> <a href='cv.pdf'>cv single</a> <a href=cv.pdf>cv bare</a> <A HREF="cv.pdf">cv upper</A>
+
+Images: ![inline image](me.png) ![titled image](img/me.png "Me") <img src="me.png" alt="html image">
+
+Code stays: `[code](talks.md)`
+
+[ref]: portfolio/talks.md
+[next]:
+    talks.md 'Old list'
+   [indented]: <about.md#why>
+"""
+# Link text (or image alt) -> the output file it must lead to from portfolio/index.html.
+SUMMARY_TARGETS = {
+    "old list": "talks/index.html",
+    "new list": "portfolio/talks/index.html",
+    "why": "about/index.html",
+    "folder": "about/index.html",
+    "by reference": "portfolio/talks/index.html",
+    "next line": "talks/index.html",
+    "indented": "about/index.html",
+    "cv double": "cv.pdf",
+    "cv single": "cv.pdf",
+    "cv bare": "cv.pdf",
+    "cv upper": "cv.pdf",
+    "inline image": "me.png",
+    "titled image": "img/me.png",
+    "html image": "me.png",
+}
+
+
+def test_every_link_form_of_the_profile_leads_to_the_same_place_when_the_home_moves(tmp_path: Path) -> None:
+    public = b"---\nvisibility: public\n---\n"
+    files = [
+        ("profile.md", make_profile()[1].replace(b"A short summary.", SUMMARY_LINKS.encode())),
+        ("index.md", public + b"# Mine\n"),
+        ("talks.md", public + b"# Old list\n"),
+        ("portfolio/talks.md", public + b"# New list\n"),
+        ("about.md", public + b"# About\n\n## Why\n"),
+        ("cv.pdf", b"%PDF-1.4\n"),
+        ("me.png", b"\x89PNG\r\n\x1a\n"),
+        ("img/me.png", b"\x89PNG\r\n\x1a\n"),
+    ]
+    site = build(tmp_path, files)
+    home = article(site / "portfolio" / "index.html")
+    found = {a.get_text(strip=True): a["href"] for a in home.find_all("a") if a.get_text(strip=True) in SUMMARY_TARGETS}
+    found |= {img["alt"]: img["src"] for img in home.find_all("img") if img.get("alt") in SUMMARY_TARGETS}
+    assert set(found) == set(SUMMARY_TARGETS)
+    for text, href in found.items():
+        path = str(href).split("#")[0]
+        target = (site / "portfolio" / path / ("index.html" if path.endswith("/") else "")).resolve()
+        assert target == (site / SUMMARY_TARGETS[text]).resolve(), text
+        assert target.is_file(), text
+    assert home.find("code", string="[code](talks.md)") is not None
+
+
 # -- a long career ---------------------------------------------------------------------
 
 LONG_2025 = 70  # more than the achievements page shows
