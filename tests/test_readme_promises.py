@@ -754,6 +754,100 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/browser/test_pages.py::test_a_missing_tool_skips_outside_ci_and_fails_in_ci",),
     ),
     (
+        "A second check reads every built HTML and CSS file for stylesheets, scripts, images or fonts loaded from elsewhere.",
+        ("tests/browser/test_pages.py::test_no_built_file_makes_the_browser_fetch_from_elsewhere",),
+    ),
+    (
+        "so the same error in careerfolio's markup still fails; a small canary page in each run proves it.",
+        ("tests/browser/test_html.py::test_the_filter_keeps_our_errors_and_drops_only_materials",),
+    ),
+    (
+        "The checker also validates, as CSS, every stylesheet careerfolio ships",
+        ("tests/browser/test_html.py::test_careerfolios_stylesheets_are_valid_css",),
+    ),
+    (
+        "No page may be blank and no text of the header, navigation, search or footer may appear.",
+        ("tests/browser/test_print.py::test_printout_has_no_navigation_and_no_blank_page",),
+    ),
+    (
+        "a long résumé must spill onto a second page without a blank one after it (a page that forces a blank second page proves the check sees one).",
+        (
+            "tests/browser/test_print.py::test_a_long_resume_has_no_blank_trailing_page",
+            "tests/browser/test_print.py::test_the_page_check_sees_a_blank_trailing_page",
+        ),
+    ),
+    (
+        "switches the palette from the keyboard (Tab, Enter)",
+        ("tests/browser/test_accessibility.py::test_the_palette_toggle_works_from_the_keyboard",),
+    ),
+    (
+        "moves the mouse over each button of the home page (in both schemes) to run axe on its hover colours.",
+        ("tests/browser/test_accessibility.py::test_hovered_buttons_keep_their_contrast",),
+    ),
+    (
+        "`benchmarks/generate.py` writes the same seeded career three ways",
+        (
+            "tests/test_benchmarks.py::test_a_career_is_the_same_for_the_same_seed_and_differs_for_another",
+            "tests/test_benchmarks.py::test_the_baseline_has_the_same_files_as_plain_pages_out_of_the_nav",
+            "tests/test_benchmarks.py::test_blog_posts_carry_the_entries_in_the_blogs_own_front_matter",
+        ),
+    ),
+    (
+        "plain MkDocs on the baseline's files with Markdown and the page template stubbed out (`benchmarks/stub_hooks.py`)",
+        ("tests/test_benchmarks.py::test_the_stubbed_build_writes_every_page_with_nothing_rendered",),
+    ),
+    (
+        'the page is unchanged; search excerpts now read "Date: 2026-03-14. Kind: achievement."',
+        (
+            "tests/test_portfolio_build.py::test_search_excerpts_of_an_entry_separate_field_names_from_values",
+            "tests/test_portfolio_build.py::test_search_reads_the_facts_as_text_while_the_page_keeps_its_header",
+        ),
+    ),
+    (
+        "the headings stay Markdown, for the table of contents, and the HTML between them goes around the parser.",
+        (
+            "tests/test_dashboard.py::test_the_dashboard_html_reaches_the_page_whole_and_search_reads_each_section",
+            "tests/test_dashboard.py::test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs",
+        ),
+    ),
+    (
+        "Sticky tabs and partials from the user's `custom_dir` are rendered for each page.",
+        (
+            "tests/test_fragments.py::test_a_header_partial_from_the_users_custom_dir_is_rendered_for_each_page",
+            "tests/test_fragments.py::test_sticky_tabs_mark_each_pages_own_section",
+        ),
+    ),
+    (
+        "`tests/test_fragments.py` checks every page's links, titles, stylesheets, footer, active item and settings.",
+        (
+            "tests/test_fragments.py::test_every_nav_link_on_every_page_leads_to_a_page_that_exists",
+            "tests/test_fragments.py::test_every_header_shows_its_own_pages_title",
+            "tests/test_fragments.py::test_every_stylesheet_link_leads_to_a_file",
+            "tests/test_fragments.py::test_the_footer_of_each_page_in_the_nav_links_its_own_neighbours",
+            "tests/test_fragments.py::test_a_page_in_the_nav_is_marked_active_and_a_page_outside_it_marks_nothing",
+            "tests/test_fragments.py::test_the_theme_settings_on_every_page_lead_to_the_site_root_and_its_search_worker",
+        ),
+    ),
+    (
+        "Field line numbers are worked out only for files with a problem.",
+        ("tests/test_loader.py::test_field_lines_are_worked_out_only_when_a_problem_needs_them",),
+    ),
+    (
+        "read leading `Key: value` lines as MultiMarkdown metadata, dropping them from the page; that is fixed too",
+        ("tests/test_build.py::test_a_body_that_starts_like_multimarkdown_metadata_is_shown_whole",),
+    ),
+    (
+        "unchanged files are neither read, parsed nor validated again",
+        (
+            "tests/test_serve_dirty.py::test_a_corpus_rebuilt_from_cached_sources_checks_only_the_changed_file_again",
+            "tests/test_loader.py::test_the_source_cache_parses_a_file_again_only_when_its_bytes_change",
+        ),
+    ),
+    (
+        "with `--dirty` a generated page is rebuilt only when what it shows has changed.",
+        ("tests/test_serve_dirty.py::test_a_dirty_rebuild_leaves_generated_pages_that_show_nothing_of_the_save_alone",),
+    ),
+    (
         "On a career of 1,000 files or more, `mkdocs serve` says so once and suggests `--dirty`.",
         ("tests/test_serve_dirty.py::test_serve_on_a_long_career_suggests_dirty_rebuilds",),
     ),
