@@ -210,6 +210,7 @@ __all__ = [
     "Site",
     "SiteFile",
     "SitePage",
+    "UsersOutput",
     "build_site",
     "record_pages",
 ]
