@@ -23,7 +23,11 @@ import yaml
 
 from careerfolio.charts import Marker, Polyline, build_history_chart
 from careerfolio.corpus import load_corpus
-from conftest import REPO, make_checkup, make_entry, make_profile, make_role, make_skill, run_mkdocs, write_site
+from careerfolio.exports import build_resume_data
+from careerfolio.plan import BuildContext
+from careerfolio.portfolio import build_portfolio_view
+from careerfolio.settings import Settings
+from conftest import REPO, TODAY, make_checkup, make_entry, make_profile, make_role, make_skill, run_mkdocs, write_site
 from test_portfolio_build import build, soup
 
 README = REPO / "README.md"
@@ -754,6 +758,80 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/browser/test_pages.py::test_a_missing_tool_skips_outside_ci_and_fails_in_ci",),
     ),
     (
+        "Dates are `YYYY-MM-DD` strings; ids are file ids as in the content format; a value that does not exist yet (no check-up, no entry) is `null`.",
+        (
+            "tests/test_dashboard.py::test_data_json_has_every_key_and_the_figures_of_the_fixture",
+            "tests/test_dashboard.py::test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first",
+        ),
+    ),
+    (
+        'Past the due date, an "overdue" warning.',
+        ("tests/test_dashboard.py::test_focus_cadence_and_evidence",),
+    ),
+    ("Flags (see below) come with a sentence saying what they mean.", ("tests/test_dashboard.py::test_focus_cadence_and_evidence",)),
+    (
+        "Evidence is `last_used` (a month or a year counts up to its last day, but not beyond today) or the date of a journal entry that names the skill in `skills`, whichever is later.",
+        ("tests/test_metrics.py::test_skills_below_target_stale_and_most_evidenced",),
+    ),
+    (
+        "the last contact (the later of `last_contact` and the latest journal entry naming the person in `people`) is more than `every` days ago (default: the plugin option `contact_every`, 90).",
+        (
+            "tests/test_metrics.py::test_contacts_overdue_from_last_contact_or_journal_entries_naming_them",
+            "tests/test_metrics.py::test_the_default_contact_rhythm_is_a_setting",
+        ),
+    ),
+    (
+        "Then come the actions (one per line, an empty line ends the list) and a short reflection.",
+        ("tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",),
+    ),
+    (
+        "TYPE is `entry`, `skill`, `role`, `contact` or `decision`.",
+        (
+            "tests/test_cli_new.py::test_new_writes_each_type_from_a_subfolder_and_check_accepts_it",
+            "tests/test_cli_new.py::test_bad_requests_write_nothing_and_show_no_traceback",
+        ),
+    ),
+    (
+        "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",
+        (
+            "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",
+            "tests/test_exports.py::test_the_strict_schema_rejects_a_misspelt_key",
+        ),
+    ),
+    (
+        "each public skill: `name`, `level` in words (1 Novice, 2 Advanced beginner, 3 Competent, 4 Proficient, 5 Expert), `category`",
+        ("tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",),
+    ),
+    (
+        "each public role: `organization`, `title`, `location`, `url`, `start`, `end`, and the first paragraph of its text",
+        (
+            "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",
+            f"{THIS}::test_resume_json_maps_a_role_and_the_site_url_as_the_table_says",
+        ),
+    ),
+    (
+        "`site_url` of `mkdocs.yml`, when set",
+        (
+            "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",
+            f"{THIS}::test_resume_json_maps_a_role_and_the_site_url_as_the_table_says",
+        ),
+    ),
+    (
+        "The text each must show is read from `content/`; the private banner shows on private pages only.",
+        ("tests/browser/test_pages.py::test_page_shows_its_content_without_errors_or_outside_requests",),
+    ),
+    (
+        "checks every page of both builds; any error fails, except in Material's own markup",
+        (
+            "tests/browser/test_html.py::test_no_html_error_in_careerfolios_markup",
+            "tests/browser/test_html.py::test_the_filter_keeps_our_errors_and_drops_only_materials",
+        ),
+    ),
+    (
+        "It also underlines links inside running text (paragraphs, list items, table cells), which Material tells apart by colour alone (axe's link-in-text-block)",
+        ("tests/browser/test_accessibility.py::test_axe_finds_no_serious_violation",),
+    ),
+    (
         "A second check reads every built HTML and CSS file for stylesheets, scripts, images or fonts loaded from elsewhere.",
         ("tests/browser/test_pages.py::test_no_built_file_makes_the_browser_fetch_from_elsewhere",),
     ),
@@ -957,6 +1035,32 @@ def test_the_history_lines_differ_in_dash_and_marker() -> None:
     markers = {(shape.color, shape.shape) for shape in chart.shapes if isinstance(shape, Marker)}
     assert len(lines) == 5 and len({line.dash for line in lines}) == 5
     assert len({shape for _, shape in markers}) == 5
+
+
+def test_resume_json_maps_a_role_and_the_site_url_as_the_table_says() -> None:
+    """ "each public role: `organization`, `title`, `location`, `url`, `start`, `end`, and the first paragraph
+    of its text" and "`site_url` of `mkdocs.yml`, when set" (`basics.url`)."""
+    role = make_role(
+        "acme", organization="Acme Corp", title="Engineer", start="2021-06", end="2024-02", location="Berlin", url="https://acme.example"
+    )
+    role = (role[0], role[1].replace(b"The role.", b"Built the *data* platform.\n\nA second paragraph."))
+    corpus = load_corpus([make_profile(), role])
+    view = build_portfolio_view(corpus)
+    settings = Settings()
+    with_url = build_resume_data(view, BuildContext("public", TODAY, settings, site_url="https://dana.example/"))
+    without = build_resume_data(view, BuildContext("public", TODAY, settings))
+    assert with_url["work"] == [
+        {
+            "name": "Acme Corp",
+            "position": "Engineer",
+            "location": "Berlin",
+            "url": "https://acme.example",
+            "startDate": "2021-06",
+            "endDate": "2024-02",
+            "summary": "Built the data platform.",
+        }
+    ]
+    assert with_url["basics"]["url"] == "https://dana.example/" and "url" not in without["basics"]
 
 
 PROMISE_SITE = [
