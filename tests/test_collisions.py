@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import make_entry, make_profile, run_mkdocs, write_site
 
@@ -44,9 +45,14 @@ def test_a_users_file_at_a_generated_path_stops_a_strict_build_and_wins_otherwis
 
     lenient = run_mkdocs(tmp_path, "build", env=env)
     assert lenient.returncode == 0, lenient.stderr
-    built = (tmp_path / ("site-private" if audience == "private" else "site") / output).read_bytes()
+    site = tmp_path / ("site-private" if audience == "private" else "site")
+    built = (site / output).read_bytes()
     if name.endswith(".md"):
         assert b"Written by me." in built
+        # The portfolio's nav item leads to the page that was kept, not to the one left out.
+        nav = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select(".md-nav--primary a.md-nav__link")
+        hrefs = {a.get_text(strip=True): str(a["href"]) for a in nav}
+        assert (site / hrefs[output.split("/")[0].capitalize()] / "index.html").resolve() == (site / output).resolve()
     else:
         assert built == data
 

@@ -41,11 +41,14 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
     # A page this build does not show (a private one, in a public build) is not in the way of ours.
     shown = context.user_pages if context.audience == "private" else visible.public_paths()
     users = UsersOutput(shown, assets, context.use_directory_urls)
+    # A generated page left out for a user's page: the nav leads to the user's page instead.
+    kept_instead: dict[str, str | None] = {}
     for part in parts:
         contribution = part(visible, context)
         for page in contribution.pages:
             if page.generated and (clash := users.clash(page.src_path, page=True)):
                 problems.append(clash)
+                kept_instead[page.src_path] = clash.path if clash.path in shown else None
                 continue
             pages.append(page)
         for extra in contribution.files:
@@ -55,9 +58,16 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
             files.append(extra)
         nav.extend(contribution.nav)
         problems.extend(contribution.problems)
+    if kept_instead:
+        nav = [_nav_to(item, kept_instead) for item in nav if kept_instead.get(item.src_path, item.src_path) is not None]
     if context.audience == "public":
         assets = _linked_assets(pages, assets)
     return Site(context.audience, tuple(pages), tuple(files), tuple(nav), assets, tuple(problems))
+
+
+def _nav_to(item: NavItem, kept_instead: dict[str, str | None]) -> NavItem:
+    target = kept_instead.get(item.src_path)
+    return NavItem(item.title, target) if target else item
 
 
 class UsersOutput:
