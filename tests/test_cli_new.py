@@ -45,9 +45,14 @@ TITLE_FIELDS = {
         ("Zoë Ünal — Straße", "zoe-unal-strasse"),
         ("C# and F# and C++", "csharp-and-fsharp-and-cpp"),
         ("   ???   ", "untitled"),
+        ("🎉🎉", "untitled"),
         ("word " * 30, "word-" * 11 + "word"),
+        ("Привет, мир", "privet-mir"),
+        ("数据管道迁移", "shu-ju-guan-dao-qian-yi"),
+        ("Ελληνικά δοκιμή", "ellenika-dokime"),
+        ("Łódź, þorn, æble, øre", "lodz-thorn-aeble-ore"),
     ],
-    ids=["plain", "accents", "symbols", "nothing-left", "long"],
+    ids=["plain", "accents", "symbols", "nothing-left", "emoji-only", "long", "cyrillic", "chinese", "greek", "latin-letters-nfkd-keeps"],
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
@@ -116,6 +121,22 @@ def test_a_clashing_slug_gets_a_number_and_the_first_file_is_untouched(tmp_path:
     third = run(site, "new", "skill", "rust!").output.strip()
     assert (second, third) == ("content/skills/rust-2.md", "content/skills/rust-3.md")
     assert first.read_bytes() == before
+    assert_clean(site)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [("Привет, мир", "privet-mir"), ("数据管道迁移", "shu-ju-guan-dao-qian-yi"), ("Ελληνικά δοκιμή", "ellenika-dokime")],
+    ids=["cyrillic", "chinese", "greek"],
+)
+def test_a_title_in_any_script_names_its_file_and_keeps_naming_it_alike(tmp_path: Path, title: str, name: str) -> None:
+    site = copy_example(tmp_path / "career")
+    first = run(site, "new", "skill", title).output.strip()
+    first_text = (site / first).read_bytes()
+    second = run(site, "new", "skill", title).output.strip()
+    # Transliterated, not "untitled"; the same title gives the same stem, and the file already there keeps its name.
+    assert (first, second) == (f"content/skills/{name}.md", f"content/skills/{name}-2.md")
+    assert (site / first).read_bytes() == first_text
     assert_clean(site)
 
 

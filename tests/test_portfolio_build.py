@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, make_entry, make_profile, make_role, make_skill, output_text, run_mkdocs, write_site
-from test_exports import validate_resume
+from test_exports import ATOM, validate_resume
 
 
 def build(root: Path, files: list[tuple[str, bytes]], **kwargs: Any) -> Path:
@@ -237,6 +238,86 @@ def test_relative_links_of_the_profile_still_work_when_the_home_moves(tmp_path: 
     assert home.find("a", string="about this site")["href"] == "../about/#why"  # type: ignore[index]
     image = home.find("img", alt="me")
     assert image is not None and (root / "site" / "portfolio" / str(image["src"])).resolve() == (root / "site" / "me.png").resolve()
+
+
+def _feed_ids(site: Path) -> dict[str, str]:
+    """Each feed entry's title, and the feed's own (under ""), mapped to its Atom id."""
+    root = ET.fromstring((site / "feed.xml").read_bytes())
+    ids = {"": root.findtext(f"{ATOM}id") or ""}
+    ids.update({e.findtext(f"{ATOM}title") or "": e.findtext(f"{ATOM}id") or "" for e in root.findall(f"{ATOM}entry")})
+    return ids
+
+
+def test_feed_ids_stay_the_same_when_site_url_is_set_later(tmp_path: Path) -> None:
+    """A feed reader shows every entry again when its id changes: ids come from the entry, never from the URL."""
+    without = _feed_ids(build(tmp_path / "without", SMALL))
+    with_url = _feed_ids(build(tmp_path / "with", SMALL, extra_config="site_url: https://dana.example/cv/\n"))
+    flat = _feed_ids(build(tmp_path / "flat", SMALL, extra_config="site_url: https://other.example/\nuse_directory_urls: false\n"))
+    assert len(without) == 5 and len(set(without.values())) == 5  # the feed and its four public entries, each its own id
+    assert with_url == without == flat
+    assert all(value.startswith("urn:uuid:") for value in without.values())
+    # The links do follow site_url: only the ids must not.
+    assert "https://dana.example/cv/journal/2026/talk/" in (tmp_path / "with" / "site" / "feed.xml").read_text()
+
+
+SUMMARY_LINKS = """\
+Inline: [old list](talks.md), [new list](portfolio/talks.md "Now here"), [why](about.md#why), [folder](about/).
+
+Reference: [by reference][ref], [next line][next], [indented][indented].
+
+Raw HTML: <a href="cv.pdf">cv double</a> <a href='cv.pdf'>cv single</a> <a href=cv.pdf>cv bare</a> <A HREF="cv.pdf">cv upper</A>
+
+Images: ![inline image](me.png) ![titled image](img/me.png "Me") <img src="me.png" alt="html image">
+
+Code stays: `[code](talks.md)`
+
+[ref]: portfolio/talks.md
+[next]:
+    talks.md 'Old list'
+   [indented]: <about.md#why>
+"""
+# Link text (or image alt) -> the output file it must lead to from portfolio/index.html.
+SUMMARY_TARGETS = {
+    "old list": "talks/index.html",
+    "new list": "portfolio/talks/index.html",
+    "why": "about/index.html",
+    "folder": "about/index.html",
+    "by reference": "portfolio/talks/index.html",
+    "next line": "talks/index.html",
+    "indented": "about/index.html",
+    "cv double": "cv.pdf",
+    "cv single": "cv.pdf",
+    "cv bare": "cv.pdf",
+    "cv upper": "cv.pdf",
+    "inline image": "me.png",
+    "titled image": "img/me.png",
+    "html image": "me.png",
+}
+
+
+def test_every_link_form_of_the_profile_leads_to_the_same_place_when_the_home_moves(tmp_path: Path) -> None:
+    public = b"---\nvisibility: public\n---\n"
+    files = [
+        ("profile.md", make_profile()[1].replace(b"A short summary.", SUMMARY_LINKS.encode())),
+        ("index.md", public + b"# Mine\n"),
+        ("talks.md", public + b"# Old list\n"),
+        ("portfolio/talks.md", public + b"# New list\n"),
+        ("about.md", public + b"# About\n\n## Why\n"),
+        ("cv.pdf", b"%PDF-1.4\n"),
+        ("me.png", b"\x89PNG\r\n\x1a\n"),
+        ("img/me.png", b"\x89PNG\r\n\x1a\n"),
+    ]
+    site = build(tmp_path, files)
+    home = article(site / "portfolio" / "index.html")
+    found = {a.get_text(strip=True): a["href"] for a in home.find_all("a") if a.get_text(strip=True) in SUMMARY_TARGETS}
+    found |= {img["alt"]: img["src"] for img in home.find_all("img") if img.get("alt") in SUMMARY_TARGETS}
+    assert set(found) == set(SUMMARY_TARGETS)
+    for text, href in found.items():
+        path = str(href).split("#")[0]
+        target = (site / "portfolio" / path / ("index.html" if path.endswith("/") else "")).resolve()
+        assert target == (site / SUMMARY_TARGETS[text]).resolve(), text
+        assert target.is_file(), text
+    assert home.find("code", string="[code](talks.md)") is not None
 
 
 # -- a long career ---------------------------------------------------------------------

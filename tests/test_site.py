@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from careerfolio.corpus import load_corpus
 from careerfolio.searchtext import search_text
 from careerfolio.settings import Settings
-from careerfolio.site import BuildContext, Site, build_site
+from careerfolio.site import BuildContext, Site, UsersOutput, build_site
 from conftest import TODAY, make_entry, make_role, make_skill
 
 
@@ -62,3 +62,21 @@ def test_an_entry_header_links_known_skills_and_names_unknown_ones_only_privatel
     assert chips("private", True) == [("Python", "../../../skills/python/"), (secret, "../../../skills/secret-sauce/"), ("cobol", None)]
     assert chips("private", False) == [("Python", "../../skills/python.html"), (secret, "../../skills/secret-sauce.html"), ("cobol", None)]
     assert chips("public", True) == [("Python", "../../../skills/python/")]
+
+
+def test_where_the_users_files_land_decides_what_clashes() -> None:
+    users = UsersOutput(["achievements.md", "notes/index.md"], ["feed.xml"], use_directory_urls=True)
+    clash = users.clash("achievements/index.md", page=True)
+    assert clash is not None and clash.path == "achievements.md" and clash.is_error and "achievements/index.html" in clash.message
+    assert users.clash("feed.xml", page=False) is not None
+    assert users.clash("resume.json", page=False) is None
+    assert users.clash("skills/index.md", page=True) is None
+    # With flat URLs achievements.md is achievements.html, out of the generated page's way.
+    assert UsersOutput(["achievements.md"], [], use_directory_urls=False).clash("achievements/index.md", page=True) is None
+
+
+def test_a_private_page_in_a_public_build_is_not_in_the_way_of_a_generated_one() -> None:
+    private_page = ("achievements.md", b"---\nvisibility: private\n---\n# Mine\n")
+    site = _public_site([make_entry(), private_page], [])
+    assert site.page("achievements/index.md") is not None
+    assert not [p for p in site.problems if "careerfolio writes" in p.message]

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from slugify import slugify as transliterated_slug
 
 from .schema import CONTENT_TYPES, ContentType
 from .settings import Settings
@@ -22,9 +22,6 @@ from .settings import Settings
 # The content types `careerfolio new` creates; check-ups have their own command.
 NEW_TYPES: tuple[str, ...] = ("entry", "skill", "role", "contact", "decision")
 
-# Letters NFKD does not split into a base letter and an accent.
-_TRANSLITERATE = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "œ": "oe", "þ": "th"})
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # Language names whose symbols carry the meaning: C++ is not C, nor is C# or F#.
 _SYMBOL_NAMES = ((re.compile(r"(?<=[a-z])\+\+", re.IGNORECASE), "pp"), (re.compile(r"\b(?<=[a-z])#(?!\w)", re.IGNORECASE), "sharp"))
 _MAX_SUFFIX = 1000
@@ -60,18 +57,16 @@ class NewFile:
 
 
 def slugify(title: str, max_length: int = 60) -> str:
-    """A file name stem from a title: lowercase ASCII words joined by hyphens."""
-    text = title.translate(_TRANSLITERATE)
+    """A file name stem from a title: lowercase ASCII words joined by hyphens, from a title in any script.
+
+    python-slugify transliterates (Привет → privet, 数据 → shu-ju), so a title in
+    any script keeps its words; the same title always gives the same stem.
+    """
+    text = title
     for pattern, name in _SYMBOL_NAMES:
         text = pattern.sub(name, text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    slug = _NOT_SLUG.sub("-", text).strip("-")
-    if len(slug) > max_length:
-        # Cut at a word boundary so that a slug never ends in half a word.
-        head = slug[: max_length + 1]
-        slug = head.rsplit("-", 1)[0] if "-" in head else head[:max_length]
-    return slug.strip("-") or "untitled"
+    # word_boundary: a slug never ends in half a word.
+    return transliterated_slug(text, max_length=max_length, word_boundary=True) or "untitled"
 
 
 def write_new(path: Path, content: str | bytes, rename_on_clash: bool = True) -> Path:

@@ -97,11 +97,18 @@ def build_resume(view: PortfolioView, context: BuildContext) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def _entry_id(context: BuildContext, card: EntryCard) -> str:
-    # Atom ids must be absolute IRIs; without a site URL, a name-based UUID stays stable across builds.
-    if context.site_url:
-        return site_link(context, card.path)
+def entry_id(card: EntryCard) -> str:
+    """The Atom id of a journal entry: a name-based UUID of its file, the same in every build.
+
+    Never the entry's URL: setting site_url, or changing it or use_directory_urls,
+    would give every entry a new id, and feed readers would show them all as new.
+    The key is the one builds without site_url have always used, so their ids stay.
+    """
     return uuid.uuid5(uuid.NAMESPACE_URL, f"careerfolio:{card.path}").urn
+
+
+# The feed's own id, for the same reason never its URL.
+FEED_ID = uuid.uuid5(uuid.NAMESPACE_URL, "careerfolio:feed").urn
 
 
 def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths) -> str:
@@ -111,14 +118,13 @@ def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths
     make every poll download all of them.
     """
     updated = view.entries[0].date_iso if view.entries else context.today.isoformat()
-    feed_id = file_link(context, "feed.xml") if context.site_url else uuid.uuid5(uuid.NAMESPACE_URL, "careerfolio:feed").urn
-    items = [(card, _entry_id(context, card), site_link(context, card.path)) for card in view.entries[:FEED_ENTRIES]]
+    items = [(card, entry_id(card), site_link(context, card.path)) for card in view.entries[:FEED_ENTRIES]]
     return render_template(
         "portfolio/feed.xml",
         view=view,
         title=f"Achievements of {view.profile.name}" if view.profile else "Achievements",
         author=view.profile.name if view.profile else "careerfolio",
-        feed_id=feed_id,
+        feed_id=FEED_ID,
         updated=updated,
         self_link=file_link(context, "feed.xml"),
         home_link=site_link(context, paths.home),

@@ -7,7 +7,6 @@ what would be published.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -18,9 +17,9 @@ from typing import Any
 from .corpus import Corpus
 from .dates import PartialDate
 from .exports import build_feed, build_json_ld, build_resume
-from .links import link_targets
 from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, header_when_needed
 from .records import Entry, Profile, Role, Skill
+from .relink import move_links
 from .render import render_template, templates_dir
 from .urls import LinksFrom, safe_link
 
@@ -413,24 +412,10 @@ def _home_markdown(view: PortfolioView, src: str, render: Callable[..., str], js
     # The summary is the user's Markdown: it sits between two HTML blocks so that MkDocs renders it.
     parts: Iterable[str] = (
         render(src, "portfolio/home_header.html", json_ld=json_ld),
-        _moved_markdown(view.profile.summary_markdown, view.profile.path, src) if view.profile else "",
+        move_links(view.profile.summary_markdown, view.profile.path, src) if view.profile else "",
         render(src, "portfolio/home_body.html"),
     )
     return "\n\n".join(p for p in parts if p) + "\n"
-
-
-def _moved_markdown(markdown: str, from_src: str, to_src: str) -> str:
-    """`markdown` written beside `from_src`, with its relative links fixed to work from `to_src`."""
-    from_dir, to_dir = posixpath.dirname(from_src), posixpath.dirname(to_src)
-    if from_dir == to_dir:
-        return markdown
-    for raw, resolved in sorted(set(link_targets(from_src, markdown)), key=lambda pair: -len(pair[0])):
-        if raw.startswith("/"):
-            continue
-        fragment = raw[len(raw.split("#", 1)[0]) :]
-        moved = posixpath.relpath(resolved, to_dir or ".") + fragment
-        markdown = markdown.replace(f"]({raw}", f"]({moved}").replace(f'="{raw}"', f'="{moved}"').replace(f"]: {raw}", f"]: {moved}")
-    return markdown
 
 
 __all__ = [

@@ -22,7 +22,7 @@ from .problems import Problem, Severity
 from .records import Entry
 from .redaction import redact_corpus
 from .render import render_template
-from .urls import LinksFrom
+from .urls import LinksFrom, output_path
 
 
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
@@ -37,24 +37,62 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
         # Every part sees public bodies without comments and without links to private pages.
         visible, redacted = redact_corpus(visible, context.user_pages)
         problems.extend(redacted)
-    # A generated page never replaces a user's file that this build shows; a private one it may.
-    taken = set(context.user_pages) if context.audience == "private" else set(visible.public_paths())
+    assets = frozenset(asset_paths)
+    # A page this build does not show (a private one, in a public build) is not in the way of ours.
+    shown = context.user_pages if context.audience == "private" else visible.public_paths()
+    users = UsersOutput(shown, assets, context.use_directory_urls)
+    # A generated page left out for a user's page: the nav leads to the user's page instead.
+    kept_instead: dict[str, str | None] = {}
     for part in parts:
         contribution = part(visible, context)
         for page in contribution.pages:
-            # A generated page never replaces a user's file.
-            if page.generated and page.src_path in taken:
+            if page.generated and (clash := users.clash(page.src_path, page=True)):
+                problems.append(clash)
+                kept_instead[page.src_path] = clash.path if clash.path in shown else None
                 continue
-            taken.add(page.src_path)
             pages.append(page)
-        files.extend(contribution.files)
+        for extra in contribution.files:
+            if clash := users.clash(extra.dest_path, page=False):
+                problems.append(clash)
+                continue
+            files.append(extra)
         nav.extend(contribution.nav)
         problems.extend(contribution.problems)
-    assets = frozenset(asset_paths)
+    if kept_instead:
+        nav = [_nav_to(item, kept_instead) for item in nav if kept_instead.get(item.src_path, item.src_path) is not None]
     if context.audience == "public":
         # Which of these a public build copies is decided by the links of its rendered pages (see htmllinks).
         assets = frozenset(path for path in assets if not context.settings.is_always_private(path))
     return Site(context.audience, tuple(pages), tuple(files), tuple(nav), assets, tuple(problems))
+
+
+def _nav_to(item: NavItem, kept_instead: dict[str, str | None]) -> NavItem:
+    target = kept_instead.get(item.src_path)
+    return NavItem(item.title, target) if target else item
+
+
+class UsersOutput:
+    """Where the user's own files land in the site folder, to keep careerfolio's pages and files off them.
+
+    A generated page or file at the same place would replace the user's file
+    without a word. The user's file wins, and the clash is an error naming it,
+    so that `--strict` stops the build and a lenient build says why ours is missing.
+    """
+
+    def __init__(self, pages: Iterable[str], assets: Iterable[str], use_directory_urls: bool) -> None:
+        self._use_directory_urls = use_directory_urls
+        # Two source paths can give one output file: achievements.md and achievements/index.md.
+        self._owner = {output_path(src, use_directory_urls): src for src in pages}
+        self._owner.update({path: path for path in assets})
+
+    def clash(self, path: str, *, page: bool) -> Problem | None:
+        """The problem when careerfolio's page (from src `path`) or file (at `path`) lands on a user's file."""
+        written = output_path(path, self._use_directory_urls) if page else path
+        owner = self._owner.get(written)
+        if owner is None:
+            return None
+        message = f"careerfolio writes {written} here too; your file is kept and careerfolio's is left out: rename or move yours"
+        return Problem(owner, None, None, message)
 
 
 # A skill's page lists its newest evidence only: an often-used skill is named by thousands of entries.
@@ -173,6 +211,7 @@ __all__ = [
     "Site",
     "SiteFile",
     "SitePage",
+    "UsersOutput",
     "build_site",
     "record_pages",
 ]

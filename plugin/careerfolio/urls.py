@@ -23,6 +23,12 @@ def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     return f"{stem}.html"
 
 
+def output_path(src_path: str, use_directory_urls: bool = True) -> str:
+    """The file MkDocs writes for the page built from `src_path`, relative to the site folder."""
+    url = page_url(src_path, use_directory_urls)
+    return f"{url}index.html" if url.endswith("/") or not url else url
+
+
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """A link from the page built from `from_src` to the page built from `to_src`."""
     return LinksFrom(from_src, use_directory_urls).page(to_src)
