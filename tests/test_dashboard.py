@@ -37,6 +37,7 @@ from conftest import (
 
 PRIVATE = {"CAREERFOLIO_AUDIENCE": "private"}
 SECTIONS = {
+    "next-steps": "cf-next",
     "now": "cf-now",
     "over-time": "cf-history",
     "focus": "cf-focus",
@@ -311,7 +312,7 @@ def test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first(em
     assert steps == ["checkup", "journal", "skills", "network", "layoff_plan"]
     first = soup.select_one("#cf-start li[data-step=checkup] pre")
     assert first is not None and "date: 2026-11-22" in first.get_text() and "job_search: 3" in first.get_text()
-    assert [h["id"] for h in soup.select("article h2")] == ["start-here", *SECTIONS]
+    assert [h["id"] for h in soup.select("article h2")] == ["next-steps", "start-here", *list(SECTIONS)[1:]]
     for name in ("now", "focus", "cadence", "network", "layoff-plan"):
         assert _section(soup, name).select_one(".cf-empty") is not None, name
     _assert_charts_are_accessible(soup, 1)  # journal activity: an empty axis, so the chart's place is known
@@ -484,3 +485,20 @@ def test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs() -> Non
     # A value whose own line looks like a heading cuts a div in two: then nothing is kept apart.
     cut = '## One\n\n<div class="b"><p>Notes\n## Shout\n</p></div>\n'
     assert html_kept_apart(cut) == (cut, ())
+
+
+def test_next_steps_come_first_and_list_what_status_lists(private_site: Path) -> None:
+    from careerfolio.nextsteps import compute_next_steps
+
+    soup = _page(private_site)
+    assert soup.select("article h2")[0]["id"] == "next-steps"
+    shown = [(li["data-kind"], li.get("data-id")) for li in soup.select("#cf-next li.cf-step")]
+    expected = compute_next_steps(load_corpus(fixture_career(), Settings()), Settings(), TODAY)
+    assert shown == [(s.kind, s.id) for s in expected.steps]
+    assert shown[0] == ("checkup", None)
+    first = soup.select_one("#cf-next li.cf-step")
+    assert first is not None and "careerfolio checkup" in _text(first.select_one(".cf-step-action"))
+    # A file to open links to its page; the hostile action text stays text.
+    contact = soup.select_one('#cf-next li[data-kind="contact"] .cf-step-action a')
+    assert contact is not None and contact.get_text() == "network/ahmed.md"
+    assert not soup.select("#cf-next b")
