@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .charts import build_activity_chart, build_history_chart, build_scores_chart, render_chart
+from .charts import NARROW_WIDTH, build_activity_chart, build_history_chart, build_scores_chart, render_chart
 from .corpus import Corpus
 from .metrics import (
     LONG_WINDOW,
@@ -90,9 +90,19 @@ def render_dashboard(figures: DashboardFigures, context: BuildContext, next_step
         thresholds=Thresholds(SHORT_WINDOW, LONG_WINDOW, UNDERRATED_ENTRIES, settings.contact_every),
         src_path=DASHBOARD_PAGE,
         use_directory_urls=context.use_directory_urls,
-        now_chart=render_chart(build_scores_chart(figures.levels, latest.date)) if latest else None,
-        history_chart=render_chart(build_history_chart(figures.history)) if figures.history else None,
-        activity_chart=render_chart(build_activity_chart(figures.journal.quarters)),
+        now_chart=(
+            render_chart(build_scores_chart(figures.levels, latest.date), build_scores_chart(figures.levels, latest.date, NARROW_WIDTH))
+            if latest
+            else None
+        ),
+        history_chart=(
+            render_chart(build_history_chart(figures.history), build_history_chart(figures.history, NARROW_WIDTH))
+            if figures.history
+            else None
+        ),
+        activity_chart=render_chart(
+            build_activity_chart(figures.journal.quarters), build_activity_chart(figures.journal.quarters, NARROW_WIDTH)
+        ),
         next_steps=next_steps,
     )
     return render_template("dashboard/page.html", view=view)
