@@ -136,9 +136,12 @@ class Chart:
     table: ChartTable
 
 
-def render_chart(chart: Chart, narrow: Chart | None = None) -> Markup:
-    """The chart as an HTML <figure>: the SVG (and its narrow layout, for small screens), then its table."""
-    return Markup(render_template("dashboard/chart.html", chart=chart, narrow=narrow))
+def render_chart(chart: Chart, narrow: Chart | None = None, with_table: bool = True) -> Markup:
+    """The chart as an HTML <figure>: the SVG (and its narrow layout, for small screens), then its table.
+
+    `with_table=False` is for a page that shows the same numbers in a table of its own.
+    """
+    return Markup(render_template("dashboard/chart.html", chart=chart, narrow=narrow, with_table=with_table))
 
 
 def legend_slots(count: int, width: int, item_width: int, row_height: int = 20) -> list[tuple[float, float]]:
