@@ -159,3 +159,14 @@ def test_a_done_item_that_is_not_an_action_is_a_warning(tmp_path: Path) -> None:
     result = run(site, "check")
     assert "checkups/2026-03-01.md:" in result.output and "done: item 1 is not one of actions" in result.output
     assert "Call tom" not in result.output  # values are never quoted
+
+
+def test_with_nothing_due_the_dashboard_says_all_is_in_order_and_when_the_next_thing_falls_due(tmp_path: Path) -> None:
+    site = _quiet_career(tmp_path / "quiet")
+    assert run_mkdocs(site, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"}).returncode == 0
+    soup = BeautifulSoup((site / "site-private" / "dashboard" / "index.html").read_text(), "html.parser")
+    assert soup.select("#cf-next li.cf-step") == []
+    clear = soup.select_one("#cf-next .cf-all-clear")
+    assert clear is not None
+    text = " ".join(clear.get_text(" ").split())
+    assert text.startswith("All is in order") and "getting in touch with Jane Doe" in text and "2026-12-10" in text
