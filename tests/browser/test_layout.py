@@ -6,7 +6,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import Audience, BuiltSite
+from cli_support import run
+from conftest import run_mkdocs
+
+from .conftest import Audience, BuiltSite, serve_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -46,3 +49,30 @@ def test_no_page_scrolls_sideways(audience: Audience, width: int, sites: dict[Au
     finally:
         context.close()
     assert too_wide == [], f"{len(too_wide)} of {len(paths)} pages scroll sideways at {width} px"
+
+
+def _first_step_top(browser: Browser, url: str, width: int) -> float:
+    """How far down the page the first next step starts, in CSS pixels, in a window `width` wide and 800 high."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        box = page.locator("#cf-next .cf-step").first.bounding_box(timeout=5000)
+        assert box is not None, f"{url}: no next step is shown"
+        return float(box["y"] + box["height"])
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_first_screen_of_the_dashboard_says_what_to_do_next(
+    width: int, private_site: BuiltSite, browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The example career, and a site fresh from `careerfolio init`: the first step is whole on the first screen.
+    assert _first_step_top(browser, private_site.url("/dashboard/"), width) <= 800
+    fresh = tmp_path_factory.mktemp("fresh") / "career"
+    assert run(fresh.parent, "init", "career").exit_code == 0
+    result = run_mkdocs(fresh, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    for built in serve_site("private", fresh / "site-private"):
+        assert _first_step_top(browser, built.url("/dashboard/"), width) <= 800
