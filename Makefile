@@ -6,19 +6,22 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site serve private test lint typecheck unit clean bench
+.PHONY: site serve private test test-oldest test-newest lock clean bench
 
-$(BIN)/activate: pyproject.toml
+$(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	touch $@
 
-$(VENV)/.installed: $(BIN)/activate pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+# The tested set: every package pinned and hashed in requirements/ (`make lock` writes it), so a
+# fresh machine gets what CI tested. careerfolio itself goes in editable, built without isolation
+# by the pinned hatchling, so nothing unpinned is fetched.
+$(VENV)/.installed: $(BIN)/activate requirements/site.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $@
 
 # axe-core and the Nu HTML Checker for the browser checks, at the versions package-lock.json pins.
@@ -42,14 +45,35 @@ serve: $(VENV)/.installed
 
 ## Lint, type check and run every test.
 test: $(VENV)/.installed-test node_modules/.installed
-	$(BIN)/ruff check plugin tests benchmarks
-	$(BIN)/ruff format --check plugin tests benchmarks
+	$(BIN)/ruff check plugin tests benchmarks requirements
+	$(BIN)/ruff format --check plugin tests benchmarks requirements
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## Run the suite on the lowest versions pyproject.toml allows (requirements/oldest.txt).
+test-oldest: node_modules/.installed
+	rm -rf .venv-oldest && $(PYTHON) -m venv .venv-oldest
+	.venv-oldest/bin/python -m pip install --quiet --require-hashes -r requirements/oldest.txt
+	.venv-oldest/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv-oldest/bin/python -m pytest -p no:cacheprovider
+
+## An early warning: the suite on the newest releases, and what differs from the tested set. Never blocks the lock.
+test-newest: node_modules/.installed
+	rm -rf .venv-newest && $(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/python -m pip install --quiet --upgrade pip
+	.venv-newest/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	.venv-newest/bin/python requirements/lock.py --compare
+	.venv-newest/bin/ruff check plugin tests benchmarks requirements
+	.venv-newest/bin/mypy
+	.venv-newest/bin/python -m pytest -p no:cacheprovider
+
+## Move every pin in requirements/ to the newest release pyproject.toml allows (ARGS=--keep: only what it changed).
+lock: $(VENV)/.installed-test
+	$(BIN)/python requirements/lock.py $(ARGS)
 
 ## Benchmark against plain MkDocs and Material's blog (QUICK=1: small sizes); not part of `make test`.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
 
 clean:
-	rm -rf site site-private .venv build dist node_modules test-artifacts
+	rm -rf site site-private .venv .venv-oldest .venv-newest build dist node_modules test-artifacts

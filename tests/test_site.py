@@ -27,15 +27,6 @@ def test_a_record_page_shares_the_records_body_and_keeps_the_header_apart() -> N
     assert page.text == f"{header}\n\n{page.markdown}"
 
 
-def test_a_file_linked_only_from_a_header_is_published() -> None:
-    # A role's site may be a relative link to a file beside it; it sits in the header, not in the body.
-    files = [make_role("acme", url="org-chart.pdf")]
-    site = _public_site(files, ["roles/org-chart.pdf", "roles/salary.pdf"])
-    page = site.page("roles/acme.md")
-    assert page is not None and "org-chart.pdf" in page.header
-    assert site.assets == frozenset({"roles/org-chart.pdf"})
-
-
 def test_each_fact_of_an_entry_ends_as_a_sentence_once() -> None:
     """Hidden full stops separate the facts for search and plain-text readers, but never double one."""
     files = [

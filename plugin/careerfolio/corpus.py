@@ -10,6 +10,7 @@ from typing import Any
 
 from .levels import LEVEL_IDS
 from .loader import Source, parse_source
+from .paths import markdown_stem
 from .problems import Problem, Severity
 from .records import (
     DEFAULT_LEVELS_BY_KIND,
@@ -169,7 +170,8 @@ def check_source(source: Source, settings: Settings) -> Checked:
     """Validate one file's fields and make its record; the checks that need other files come later."""
     ctype_name, record_id = settings.classify(source.path)
     problems = list(source.problems)
-    if not source.path.endswith(".md"):
+    if markdown_stem(source.path) is None:
+        # MkDocs compares suffixes case-sensitively: it would copy `Notes.MD` raw, front matter and all.
         problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
     readable = source.readable
     if ctype_name != "page" and not source.has_front_matter and readable:

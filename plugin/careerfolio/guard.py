@@ -52,6 +52,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .corpus import Corpus
+from .htmllinks import links_in
 from .levels import LEVELS
 from .records import ENTRY_KINDS
 
@@ -75,7 +76,6 @@ _WORD = re.compile(r"\w+")
 _ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]*>")
-_LINK_ATTRIBUTE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _FIELD_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:\s*")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[/\\\"bfnrt])")
@@ -304,8 +304,8 @@ class _Collector:
             # Link targets are left out: a link to a private page is removed from the public site.
             if "<!--" in text:
                 text = _COMMENT.sub(" ", text)
-            if "href" in text or "src" in text:
-                text = _LINK_ATTRIBUTE.sub(" ", text)
+            if "=" in text:
+                text = _without_link_tags(text)
             batch += _split_words(_LINK_DESTINATION.sub("]", text) if "](" in text else text)
             batch.append("")
             # Needles are cut from text as a reader sees it; so is the public text they are checked against.
@@ -402,6 +402,20 @@ def build_secrets(
     c.public_text(*(text for level in LEVELS for text in (level.id, level.label, level.meaning)), " ".join(ENTRY_KINDS))
     c.public_text(*public_text)
     return c.finish()
+
+
+def _without_link_tags(text: str) -> str:
+    """`text` without the raw HTML tags that carry links, found as a browser finds them: `src="x"` in prose is text."""
+    links = links_in(text)
+    if not links:
+        return text
+    out, done = [], 0
+    for start, end in sorted({(link.start, link.end) for link in links}):
+        out.append(text[done:start])
+        out.append(" ")
+        done = max(done, end)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _comments(body: str) -> list[str]:

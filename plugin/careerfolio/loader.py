@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .paths import looks_like_markdown
 from .problems import Problem, Severity
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback.
@@ -547,8 +548,9 @@ def _plain_yaml_problem(exc: yaml.MarkedYAMLError, at: str) -> str:
 def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
     """Every Markdown file under `docs_dir` as (POSIX path relative to it, bytes), sorted.
 
-    Like MkDocs, dot files and dot folders are skipped; unlike MkDocs, the
-    extension check ignores case, so `Notes.MD` is read (and reported), not copied raw.
+    Like MkDocs, dot files and dot folders are skipped, and every Markdown
+    suffix MkDocs builds counts; unlike MkDocs, the suffix check ignores case,
+    so `Notes.MD` is read (and reported), not copied raw.
     """
     out: list[tuple[str, bytes]] = []
     # Paths are joined as text: a Path per file costs more than reading a small file.
@@ -562,7 +564,7 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
                 if entry.is_dir():
                     if not entry.is_symlink():  # as os.walk: a linked folder is not entered
                         pending.append((entry.path, f"{prefix}{entry.name}/"))
-                elif entry.name.lower().endswith(".md"):
+                elif looks_like_markdown(entry.name):
                     with open(entry.path, "rb") as handle:
                         out.append((f"{prefix}{entry.name}", handle.read()))
     out.sort()

@@ -16,6 +16,7 @@ import posixpath
 import re
 import secrets
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -38,7 +39,9 @@ from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
 from .guard import Hit, build_secrets, scan_site
+from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
+from .paths import looks_like_markdown
 from .plan import restore_blocks
 from .render import templates_dir
 from .searchtext import search_stand_in, search_text
@@ -102,6 +105,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.headers: dict[str, tuple[str, str]] = {}
         # Pages between on_page_content and on_page_context: their blocks of HTML (see SitePage.blocks).
         self.blocks: dict[str, tuple[str, ...]] = {}
+        # A public build: what the links of its rendered pages may point at (see htmllinks.PublicLinks).
+        self.public_links: PublicLinks | None = None
+        self.configured_files: frozenset[str] = frozenset()
         # Pages between on_page_context and on_post_page: their HTML without our header.
         self.bodies: dict[str, str] = {}
         # Docs files left out of a public build, as (path, text or None), for the leak guard.
@@ -137,10 +143,13 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             contact_every=self.config.contact_every,
         )
         self.audience = self._decide_audience(config)
+        _refuse_plugins_that_cannot_work(config)
         self.today = build_today()
-        if self.audience == "private" and _is_public_site_dir(config):
-            # site/ is what gets deployed; a private build never lands there.
-            config.site_dir = str(Path(config.config_file_path or ".").resolve().parent / PRIVATE_SITE_DIR)
+        if self.audience == "private" and self.command == "build" and not _is_private_site_dir(config.site_dir):
+            # site_dir is what gets deployed, whatever its name; a private build never lands there.
+            private_dir = Path(config.config_file_path or ".").resolve().parent / PRIVATE_SITE_DIR
+            log.info(f"the private site is written to {private_dir.name}/: a private build never writes into the site_dir it was given")
+            config.site_dir = str(private_dir)
         # Our template overrides sit after the user's custom_dir and before the theme's own.
         overrides = str(templates_dir() / "overrides")
         if overrides not in config.theme.dirs:
@@ -181,7 +190,23 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         # MkDocs makes a new environment for every build, so every build, and `mkdocs serve` after
         # each save, compiled the theme's templates again. Compiled code is kept (see compiled.py).
         env.bytecode_cache = self.compiled_templates
+        if self.public_links is not None and self.site is not None:
+            self._copy_linked_files_only(files)
         return env
+
+    def _copy_linked_files_only(self, files: Files) -> None:
+        """Of the user's files that may be published, leave only those a rendered public page links to.
+
+        Every page's Markdown is rendered by now (on_page_content) and nothing is copied yet.
+        """
+        assert self.public_links is not None and self.site is not None
+        # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice.
+        linked = self.public_links.linked_assets | self.configured_files
+        for path in sorted(self.site.assets - linked):
+            file = files.get_file_from_path(path)
+            if file is not None and file.generated_by is None:
+                files.remove(file)
+                self.unpublished.append((path, self._unpublished_text(file, None)))
 
     # -- files ---------------------------------------------------------------------
 
@@ -192,6 +217,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
+        # MkDocs' own exclusions stand (dot files, templates/, exclude_docs, and draft_docs outside serve):
+        # what it leaves out is no content of this build, whatever its front matter says.
+        shown = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         for file in files:
             if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
                 continue  # theme files and other plugins' files
@@ -200,7 +228,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 # MkDocs follows links out of docs_dir; what they point at is not content.
                 log.warning(f"{file.src_uri}: is a link to a file outside {Path(config.docs_dir).name}/ and is left out of the build")
                 continue
-            if file.src_uri.lower().endswith(".md"):
+            if not shown(file.inclusion):
+                continue
+            if looks_like_markdown(file.src_uri):
                 markdown.append((file.src_uri, self._read(file)))
             else:
                 assets.append(file.src_uri)
@@ -239,24 +269,32 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         planned = {page.src_path for page in self.site.pages if not page.generated}
         # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice.
         configured = {str(path) for path in (*config.extra_css, *config.extra_javascript)}
+        self.configured_files = frozenset(configured)
         self.unpublished = []
+        self.public_links = PublicLinks() if self.audience == "public" else None
         for file in ours:
-            is_markdown = file.src_uri.lower().endswith(".md")
-            keep = file.src_uri in planned if is_markdown else file.src_uri in self.site.assets or file.src_uri in configured
-            if is_markdown and not file.src_uri.endswith(".md"):
+            if file.is_documentation_page():
+                keep = file.src_uri in planned
+            elif looks_like_markdown(file.src_uri):
                 keep = False  # MkDocs would copy `X.MD` raw, front matter and all
+            else:
+                keep = file.src_uri in self.site.assets or file.src_uri in configured
+            if self.audience == "private" and not shown(file.inclusion):
+                continue  # a private build leaves MkDocs' exclusions to MkDocs
+            if self.public_links is not None:
+                self._know(file, published=keep)
             if not keep:
                 files.remove(file)
                 if self.audience == "public":
                     self.unpublished.append((file.src_uri, self._unpublished_text(file, escapes)))
-            elif is_markdown:
+            elif file.is_documentation_page():
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         if config.nav is None and self.site.nav:
             config.nav = [{html.escape(item.title): item.src_path} for item in self.site.nav]
         elif config.nav is not None and self.audience == "public":
             # MkDocs turns a nav entry for a missing page into a link shown on every page.
-            user_markdown = {file.src_uri for file in ours if file.src_uri.lower().endswith(".md")}
+            user_markdown = {file.src_uri for file in ours if looks_like_markdown(file.src_uri)}
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         generated = [page for page in self.site.pages if page.generated]
         unchanged: set[str] = set()
@@ -279,6 +317,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if self.command == "serve" and self.dirty:
             self._remove_gone_pages(files, config.site_dir)
         return files
+
+    def _know(self, file: File, *, published: bool) -> None:
+        """Tell the public link check every name a link may use for one of the user's files."""
+        assert self.public_links is not None
+        if file.is_documentation_page():
+            self.public_links.add_page(file.src_uri, file.url, file.dest_uri, published)
+        else:
+            self.public_links.add_file(file.src_uri, file.dest_uri, published)
 
     def _read(self, file: File) -> bytes:
         """A Markdown file's bytes; under serve, read again only when the file system says it changed."""
@@ -327,11 +373,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.prerendered[page.src_path] = html_text  # rendered once, whether MkDocs builds the page or not
         return html_text
 
-    def _unpublished_text(self, file: File, escapes: _LinkedOut) -> str | None:
+    def _unpublished_text(self, file: File, escapes: _LinkedOut | None) -> str | None:
         """What the leak guard should look for from a file left out: its text when it is text."""
-        if file.abs_src_path is None or escapes(file.abs_src_path):
+        if file.abs_src_path is None or (escapes is not None and escapes(file.abs_src_path)):
             return None
-        if file.src_uri.lower().endswith(".md"):
+        if looks_like_markdown(file.src_uri):
             if self.corpus is not None and file.src_uri not in self.corpus.excluded:
                 return None  # a record: the guard takes its fields and body from the corpus
             source = parse_source(file.src_uri, file.content_bytes)
@@ -376,9 +422,17 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     @event_priority(100)  # before search and other plugins read the page's HTML
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         planned = self.site.page(page.file.src_uri) if self.site else None
+        if self.public_links is not None:
+            # Links as the browser will find them in the rendered page, whatever Markdown or raw HTML made them.
+            html_text, removed = drop_links(html_text, partial(self.public_links.allows, page.url, page.file.src_uri))
+            if removed:
+                log.warning(f"{page.file.src_uri}: links to a page or file that is not public; the link is removed")
         header = self.prerendered.pop(page.file.src_uri, None)
         if header is None:
             header = planned.header_html() if planned is not None else ""
+        if header and self.public_links is not None:
+            # Our header is made from public records, but its links are the user's (a role's url).
+            header, _ = drop_links(header, partial(self.public_links.allows, page.url, page.file.src_uri))
         if header:
             # Our header, kept out of Python-Markdown (see on_page_read_source), goes above the body; until the
             # search plugins have read the page, as its plain text: they parse HTML slowly, tag by tag.
@@ -759,6 +813,21 @@ def _prune_nav(nav: Any, hidden: set[str]) -> Any:
     return nav
 
 
+# Plugins that cannot build careerfolio's pages, and what to do instead: a clear refusal beats a traceback.
+_CANNOT_WORK_WITH = {
+    "rss": (
+        "mkdocs-rss-plugin reads the source file of every page, and careerfolio's pages are generated, with no file. "
+        "careerfolio writes its own Atom feed of public entries (feed.xml): remove rss from plugins in mkdocs.yml"
+    ),
+}
+
+
+def _refuse_plugins_that_cannot_work(config: MkDocsConfig) -> None:
+    for name, why in _CANNOT_WORK_WITH.items():
+        if name in config.plugins:
+            raise PluginError(f"careerfolio: {why}")
+
+
 def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
     """Refuse public builds that could publish what careerfolio never planned."""
     if dirty:
@@ -777,10 +846,13 @@ def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
                 )
 
 
-def _is_public_site_dir(config: MkDocsConfig) -> bool:
-    """True when site_dir is MkDocs' default `site/` beside mkdocs.yml."""
-    default = Path(config.config_file_path or ".").resolve().parent / "site"
-    return Path(config.site_dir).resolve() == default
+def _is_private_site_dir(site_dir: str) -> bool:
+    """True when the output folder says by its own name that it is for a private build (`site-private`, `private-preview`).
+
+    Any other folder may be what a workflow deploys (`site/`, `public/`, `docs/`): the rule
+    depends on nothing but the name, so no setting can send a private build there.
+    """
+    return "private" in Path(site_dir).name.lower()
 
 
 _BLOCK_STAND_IN = re.compile(r'<div data-careerfolio-block="(\d+)">.*?</div><p data-careerfolio-block-end="\1"></p>', re.DOTALL)

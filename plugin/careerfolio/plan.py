@@ -142,7 +142,7 @@ class Site:
     pages: tuple[SitePage, ...]
     files: tuple[SiteFile, ...]
     nav: tuple[NavItem, ...]
-    assets: frozenset[str]  # docs-relative non-Markdown files that may be copied
+    assets: frozenset[str]  # docs-relative non-Markdown files that may be copied: a public build copies those its pages link to
     problems: tuple[Problem, ...]
 
     def page(self, src_path: str) -> SitePage | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .paths import page_stem
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -21,9 +23,23 @@ class Settings:
     stale_after: int = 365
     contact_every: int = 90
 
+    @property
+    def always_private_dirs(self) -> tuple[str, ...]:
+        """Folders whose files, at any depth, are never published."""
+        return (self.checkups_dir, self.network_dir, self.decisions_dir)
+
+    def is_always_private(self, path: str) -> bool:
+        """True for any file, at any depth, under an always-private folder, and for the layoff plan."""
+        return path == self.layoff_plan_file or (path.partition("/")[0] in self.always_private_dirs and "/" in path)
+
     def classify(self, path: str) -> tuple[str, str | None]:
-        """Return (content type name, id) for a docs-relative POSIX path of a Markdown file."""
-        stem = path[: -len(".md")] if path.lower().endswith(".md") else path
+        """Return (content type name, id) for a docs-relative POSIX path of a Markdown file.
+
+        Journal entries and the always-private types (check-ups, contacts,
+        decisions) count at any depth, their id the path below the folder: a
+        sub-folder never turns a private record into an ordinary page.
+        """
+        stem = page_stem(path)
         if path == self.profile_file:
             return "profile", None
         if path == self.layoff_plan_file:
@@ -31,15 +47,10 @@ class Settings:
         head, _, rest = path.partition("/")
         if not rest:
             return "page", None
-        if head == self.journal_dir:
-            return "entry", stem[len(head) + 1 :]
-        flat = {
-            self.skills_dir: "skill",
-            self.checkups_dir: "checkup",
-            self.roles_dir: "role",
-            self.network_dir: "contact",
-            self.decisions_dir: "decision",
-        }
+        any_depth = {self.journal_dir: "entry", self.checkups_dir: "checkup", self.network_dir: "contact", self.decisions_dir: "decision"}
+        if head in any_depth:
+            return any_depth[head], stem[len(head) + 1 :]
+        flat = {self.skills_dir: "skill", self.roles_dir: "role"}
         if head in flat and "/" not in rest:
             return flat[head], stem[len(head) + 1 :]
         return "page", None

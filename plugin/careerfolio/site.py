@@ -16,7 +16,7 @@ from .checkuppage import build_checkup_view
 from .corpus import Corpus
 from .dashboard import dashboard_part
 from .levels import LEVELS_BY_ID
-from .links import link_targets
+from .paths import page_stem
 from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from .portfolio import portfolio_part
 from .problems import Problem, Severity
@@ -53,19 +53,9 @@ def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str]
         problems.extend(contribution.problems)
     assets = frozenset(asset_paths)
     if context.audience == "public":
-        assets = _linked_assets(pages, assets)
-    # Files of ours never hide a user's asset of the same name.
+        # Which of these a public build copies is decided by the links of its rendered pages (see htmllinks).
+        assets = frozenset(path for path in assets if not context.settings.is_always_private(path))
     return Site(context.audience, tuple(pages), tuple(files), tuple(nav), assets, tuple(problems))
-
-
-def _linked_assets(pages: Iterable[SitePage], assets: frozenset[str]) -> frozenset[str]:
-    """Only the non-Markdown files that a published page links to."""
-    linked = set()
-    for page in pages:
-        for _, target in link_targets(page.src_path, page.text):
-            if target in assets:
-                linked.add(target)
-    return frozenset(linked)
 
 
 # A skill's page lists its newest evidence only: an often-used skill is named by thousands of entries.
@@ -172,7 +162,7 @@ def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext) ->
 
 
 def _title_from_path(path: str) -> str:
-    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    name = page_stem(path.rsplit("/", 1)[-1])
     if name in ("index", "README"):
         return "Home"
     return name.replace("-", " ").replace("_", " ").capitalize()

@@ -6,13 +6,15 @@ import posixpath
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .paths import markdown_stem
+
 _SAFE_SCHEMES = frozenset({"https", "http", "mailto"})
 
 
 @lru_cache(maxsize=1 << 16)
 def page_url(src_path: str, use_directory_urls: bool = True) -> str:
     """The site-relative URL MkDocs gives the page built from `src_path` ("" is the root)."""
-    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    stem = markdown_stem(src_path) or src_path
     head, _, name = stem.rpartition("/")
     if name in ("index", "README"):
         return f"{head}/" if head else ""

@@ -156,9 +156,14 @@ def is_loopback(url: str) -> bool:
     return parts.hostname in LOOPBACK_HOSTS
 
 
-def open_page(browser: Browser, url: str, scheme: Scheme = "light") -> Visit:
-    """Open `url` with the given colour preference; block and record every request off loopback."""
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, service_workers="block")
+def open_page(browser: Browser, url: str, scheme: Scheme = "light", reduced_motion: bool = False) -> Visit:
+    """Open `url` with the given colour and motion preferences; block and record every request off loopback."""
+    context = browser.new_context(
+        color_scheme=scheme,
+        reduced_motion="reduce" if reduced_motion else "no-preference",
+        viewport={"width": 1280, "height": 900},
+        service_workers="block",
+    )
     page = context.new_page()
     visit = Visit(page)
 
@@ -177,7 +182,32 @@ def open_page(browser: Browser, url: str, scheme: Scheme = "light") -> Visit:
     page.on("response", lambda response: visit.errors.append(f"HTTP {response.status}: {response.url}") if response.status >= 400 else None)
     # Material's search index and its worker load after `load`; wait for them too.
     page.goto(url, wait_until="networkidle")
+    settle(page)
     return visit
+
+
+# Resolves once no transition or finite animation runs in the document; one started by the end
+# of another (a colour after a fade) is waited for in the next round.
+_SETTLE_JS = """async () => {
+  for (let round = 0; round < 20; round++) {
+    const running = document.getAnimations().filter(
+      (animation) => animation.playState === "running" && animation.effect?.getComputedTiming().endTime !== Infinity
+    );
+    if (running.length === 0) return true;
+    await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+  }
+  return false;
+}"""
+
+
+def settle(page: Page) -> None:
+    """Wait until every CSS transition and finite animation on the page has ended.
+
+    A check that measures colours or positions right after a hover, a key or a
+    load would otherwise read a frame in the middle of a transition, which no
+    one looks at for more than a tenth of a second, and fail at random.
+    """
+    assert page.evaluate(_SETTLE_JS), "the page never stopped animating: twenty rounds of transitions ran one after another"
 
 
 @pytest.fixture
@@ -185,8 +215,8 @@ def visit_page(browser: Browser) -> Iterator[Callable[..., Visit]]:
     """Open pages in fresh contexts, closed after the test."""
     opened: list[Visit] = []
 
-    def opener(url: str, scheme: Scheme = "light") -> Visit:
-        visit = open_page(browser, url, scheme)
+    def opener(url: str, scheme: Scheme = "light", reduced_motion: bool = False) -> Visit:
+        visit = open_page(browser, url, scheme, reduced_motion)
         opened.append(visit)
         return visit
 
