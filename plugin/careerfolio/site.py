@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any, NamedTuple
 
+from .checkuppage import build_checkup_view
 from .corpus import Corpus
 from .dashboard import dashboard_part
 from .levels import LEVELS_BY_ID
@@ -120,7 +121,12 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
         for checkup in corpus.checkups:
             out.pages.append(
                 _record_page(
-                    checkup.path, f"Check-up of {checkup.date.isoformat()}", "pages/checkup.html", checkup.body, checkup=checkup, **common
+                    checkup.path,
+                    f"Check-up of {checkup.date.isoformat()}",
+                    "pages/checkup.html",
+                    checkup.body,
+                    view=build_checkup_view(checkup, corpus, context.use_directory_urls),
+                    **common,
                 )
             )
         for contact in corpus.contacts:
