@@ -622,7 +622,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         'Each has a title and a description for screen readers, and the same numbers as a table under "The numbers as a table".',
         ("tests/test_dashboard.py::test_now_shows_the_latest_scores_and_changes_as_a_chart_and_a_table",),
     ),
-    ("the lines of the history chart also differ in dash and marker.", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
+    ("The lines of the history chart also differ in dash and marker", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
     (
         "Only while something is missing: what to add first",
         (
@@ -1032,7 +1032,7 @@ def test_the_publish_workflow_pins_githubs_published_host_key(tmp_path: Path) ->
 
 
 def test_the_history_lines_differ_in_dash_and_marker() -> None:
-    """ "the lines of the history chart also differ in dash and marker." """
+    """ "The lines of the history chart also differ in dash and marker" """
     corpus = load_corpus([make_checkup("2026-01-01"), make_checkup("2026-06-01")])
     chart = build_history_chart(corpus.checkups)
     lines = [shape for shape in chart.shapes if isinstance(shape, Polyline)]
