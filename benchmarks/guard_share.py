@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -82,6 +83,7 @@ def main() -> None:
         share_cpu = statistics.median(r["guard_cpu"] / r["build_cpu"] for r in runs)
         print(f"median of {args.runs} at {args.entries} entries: build {build:.2f} s, guard {guard:.2f} s", end=", ")
         print(f"share {guard / build:.0%} (CPU share {share_cpu:.0%})")
+        print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

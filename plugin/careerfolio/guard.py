@@ -37,6 +37,8 @@ Which text becomes a needle (the rule the README documents):
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import hashlib
 import html
 import os
@@ -44,12 +46,13 @@ import re
 import shutil
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count, islice, repeat
-from operator import add, attrgetter, is_, itemgetter
+from operator import attrgetter, is_, itemgetter
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 from urllib.parse import unquote
 
 from .corpus import Corpus
@@ -102,6 +105,8 @@ _FOLD_ASCII = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") els
 _MARK_NON_ASCII = bytes(range(128)) + b"\x80" * 128
 
 Words = tuple[str, ...]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -345,7 +350,7 @@ class _Collector:
 
     def __init__(self) -> None:
         self.private: dict[int, dict[Words, str]] = {}  # by length in words, as in Secrets
-        self.anchors: set[tuple[str, str]] = set()
+        self.lines: list[Words] = []  # the lines needles were cut from, to pick anchors from
         # Public texts are searched only for needles found in the output (see Secrets.leaks).
         self.public: list[str] = []
         self.has_letter: dict[str, bool] = {}
@@ -363,8 +368,7 @@ class _Collector:
             if len(words) <= WINDOW:
                 if words and is_meaningful(words):
                     self.private.setdefault(len(words), {}).setdefault(words, source)
-                    if len(words) > 1:
-                        self.anchors.add(_anchor(words))
+                    self.lines.append(words)
                 continue
             by_words = self.private.setdefault(WINDOW, {})
             # A long line gives half a million windows on a large career: the rule is checked window by window
@@ -373,7 +377,7 @@ class _Collector:
                 by_words.update(zip(_windows(words), repeat(source)))
             else:
                 by_words.update((window, source) for window in _windows(words) if is_meaningful(window))
-            self.anchors.update(_window_anchors(words))
+            self.lines.append(words)
 
     def _all_windows_meaningful(self, words: Words) -> bool:
         """True when every window of a line longer than WINDOW passes is_meaningful.
@@ -393,18 +397,47 @@ class _Collector:
 
     def finish(self) -> Secrets:
         needles = {length: by_words for length, by_words in self.private.items() if by_words}
-        return Secrets(needles, _Finder(needles, frozenset(self.anchors)), tuple(self.public))
+        return Secrets(needles, _Finder(needles, self._anchors()), tuple(self.public))
 
+    def _anchors(self) -> frozenset[tuple[str, str]]:
+        """The pairs of adjacent words the needles are looked for by.
 
-def _window_anchors(words: Words) -> Iterator[tuple[str, str]]:
-    """The anchor of each window of a long line (see _anchor), as pairs of the line."""
-    lengths = list(map(len, words))
-    pair_lengths = list(map(add, lengths, islice(lengths, 1, None)))
-    chosen = set()
-    for start in range(len(pair_lengths) - WINDOW + 2):
-        a, b, c = pair_lengths[start : start + 3]
-        chosen.add(start if a >= b and a >= c else start + 1 if b >= c else start + 2)
-    return (words[i : i + 2] for i in chosen)  # type: ignore[misc]
+        A public site is mostly public text, so a pair that public text also
+        has would be found on many of its pages, each time for nothing. Each
+        needle is looked for by every pair of its words that no public text
+        has; a needle whose pairs are all public ones, by its longest pair (see _anchor).
+        """
+        private: set[tuple[str, str]] = set()
+        for line in self.lines:
+            private.update(zip(line, islice(line, 1, None), strict=False))
+        public: set[tuple[str, str]] = set()
+        batch: list[str] = []  # words of many public texts, "" between them
+        for text in self.public:
+            for words in _public_words(text):
+                batch += words
+                batch.append("")
+            if len(batch) > _PIECE:
+                public.update(private.intersection(zip(batch, islice(batch, 1, None), strict=False)))
+                batch.clear()
+        public.update(private.intersection(zip(batch, islice(batch, 1, None), strict=False)))
+        anchors = private - public
+        del private
+        all_public = b"\x01" * (WINDOW - 1)
+        for line in self.lines:
+            if len(line) < 2:
+                continue
+            flags = bytes(map(public.__contains__, zip(line, islice(line, 1, None), strict=False)))
+            if len(line) <= WINDOW:
+                if 0 not in flags:
+                    anchors.add(_anchor(line))
+                continue
+            windows = self.private[WINDOW]
+            at = flags.find(all_public)
+            while at >= 0:
+                if line[at : at + WINDOW] in windows:  # not every window is a needle (see is_meaningful)
+                    anchors.add(_anchor(line[at : at + WINDOW]))
+                at = flags.find(all_public, at + 1)
+        return frozenset(anchors)
 
 
 def _public_words(text: str) -> Iterator[list[str]]:
@@ -524,6 +557,29 @@ def _without_comments(text: str) -> str:
     return "".join(parts) + text[done:]
 
 
+def _without_gc(function: Callable[P, T]) -> Callable[P, T]:
+    """Run `function` with the cyclic garbage collector paused.
+
+    The guard makes hundreds of thousands of tuples and lists, none in a
+    cycle; each batch of them would start a collection that walks every
+    object of the build (MkDocs' pages, the corpus), a large share of the
+    guard's time at 5,000 entries.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_without_gc
 def build_secrets(
     corpus: Corpus,
     *,
@@ -959,6 +1015,7 @@ def find_needles(text: str, secrets: Secrets) -> set[str]:
     return {secrets.source(needle) for needle in secrets.leaks(found)}
 
 
+@_without_gc
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
     """Every (output, private source) pair where private text reached the site, and every output that is not read.
 
