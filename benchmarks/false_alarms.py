@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 
 _TEXT = (
     "we shipped the billing service to production after a long review of our data pipeline and moved team budget offer launch "
@@ -74,7 +74,7 @@ def main() -> None:
             write_career(root, rng, VOCABULARY[: args.words])
             try:
                 build(load_config(str(root / "mkdocs.yml")))
-            except PluginError:
+            except (Abort, PluginError):  # build() turns a PluginError into Abort
                 stopped += 1
     print(f"false alarms: {stopped} of {args.careers} clean public builds ({args.words} words) stopped by the guard", file=sys.stderr)
 

@@ -59,15 +59,15 @@ def test_private_titles_bodies_and_names_become_needles() -> None:
         make_contact("jane-doe", name="Jane Doe", organization="Globex Corporation"),
         make_skill("negotiation", name="Salary negotiation", visibility="private"),
     )
-    needles = {words: source for by_length in secrets.needles.values() for words, source in by_length.items()}
-    assert needles[words_of("Asked for the raise")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("Nobody knows this yet")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("secret-raise")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("jane-doe")] in {"journal/2026/entry.md", "network/jane-doe.md"}
-    assert needles[words_of("Globex Corporation")] == "network/jane-doe.md"
-    assert needles[words_of("Salary negotiation")] == "skills/negotiation.md"
+    needles = secrets.source_of
+    assert needles(words_of("Asked for the raise")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("Nobody knows this yet")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("secret-raise")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("jane-doe")) in {"journal/2026/entry.md", "network/jane-doe.md"}
+    assert needles(words_of("Globex Corporation")) == "network/jane-doe.md"
+    assert needles(words_of("Salary negotiation")) == "skills/negotiation.md"
     # The public entry's own text is not a needle.
-    assert words_of("Cut the nightly batch") not in needles.get(4, {})
+    assert needles(words_of("Cut the nightly batch")) is None
 
 
 def test_text_shared_with_a_public_record_is_not_a_needle() -> None:
@@ -276,7 +276,8 @@ def _one_needle(body: str = "Counteroffer: Initech was late") -> Secrets:
 
 def test_one_needle_is_what_the_tests_below_need() -> None:
     # Besides the file's name, which their pages do not hold.
-    assert _one_needle().needles == {4: {("counteroffer", "initech", "was", "late"): "journal/a.md"}, 2: {("journal", "a"): "journal/a.md"}}
+    needles = _one_needle().needles
+    assert needles == {4: {hash(("counteroffer", "initech", "was", "late")): "journal/a.md"}, 2: {hash(("journal", "a")): "journal/a.md"}}
 
 
 # Where in the needle its anchor is: first, second or last pair of words.
@@ -618,3 +619,71 @@ def test_a_comment_shown_as_code_is_public_text() -> None:
     shown = "<pre><code>&lt;!-- note to self: ask for the raise --&gt;</code></pre><code>&lt;!-- inline remark for later --&gt;</code>"
     assert find_needles(shown, secrets) == set()
     assert find_needles("the real private comment", secrets) == {"journal/a.md"}
+
+
+# -- the guard in a real build: what this issue added ------------------------------------------
+
+
+def test_a_file_another_plugin_writes_after_the_build_is_read(tmp_path: Path) -> None:
+    # A hook runs at the default priority, as most plugins do; the guard runs after it.
+    root = write_site(
+        tmp_path,
+        [make_entry(path="journal/2026/umbrella.md", title=PRIVATE_TITLE, visibility="private", body=PRIVATE_SENTENCE)],
+        extra_config="hooks:\n  - hooks.py\n",
+    )
+    (root / "hooks.py").write_text(
+        "from pathlib import Path\n\n"
+        "def on_post_build(config):\n"
+        f"    (Path(config['site_dir']) / 'late.txt').write_text({PRIVATE_SENTENCE!r})\n"
+    )
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "site/late.txt: contains text of the private file journal/2026/umbrella.md" in result.stderr
+    assert not (root / "site" / "late.txt").exists()
+
+
+def test_a_stale_link_to_dev_zero_fails_the_build_without_being_read(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry()])
+    assert run_mkdocs(root, "build").returncode == 0
+    (root / "site" / ".x").symlink_to("/dev/zero")
+    result = run_mkdocs(root, "build")  # reading /dev/zero would never end (timeout) or run out of memory
+    assert result.returncode != 0
+    assert f"site/.x: {guard.LINK_PROBLEM}" in result.stderr
+    assert not (root / "site" / ".x").is_symlink()
+    assert run_mkdocs(root, "build").returncode == 0
+
+
+def test_leaking_folders_are_removed_with_their_files(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry(path="journal/2026/quit-before-the-merger.md", title="Something", visibility="private")])
+    assert run_mkdocs(root, "build").returncode == 0
+    stale = root / "site" / ".old" / "journal" / "2026" / "quit-before-the-merger"
+    stale.mkdir(parents=True)
+    (stale / "index.html").write_text("<p>nothing private here but the folder's name</p>")
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "site/.old/journal/2026/quit-before-the-merger/index.html" in result.stderr
+    assert not (root / "site" / ".old").exists(), "the folders the guard emptied are left behind"
+
+
+def test_a_public_page_showing_a_comment_as_code_builds(tmp_path: Path) -> None:
+    body = "Mark a note like this:\n\n```html\n<!-- a note to myself about the offer -->\n```\n"
+    root = write_site(tmp_path, [make_entry(body=body)])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "a note to myself about the offer" in (root / "site" / "journal" / "2026" / "entry" / "index.html").read_text()
+
+
+def test_public_titles_side_by_side_do_not_stop_the_build(tmp_path: Path) -> None:
+    # The search index, the feed and the lists put these titles next to each other, spelling the private sentence.
+    root = write_site(
+        tmp_path,
+        [
+            make_entry(
+                path="journal/2026/a.md", title="Quiet notes", visibility="private", body="We shipped the billing service to production."
+            ),
+            make_entry(path="journal/2026/b.md", date="2026-03-02", title="How we shipped the billing"),
+            make_entry(path="journal/2026/c.md", date="2026-03-01", title="Service to production"),
+        ],
+    )
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr

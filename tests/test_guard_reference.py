@@ -54,9 +54,9 @@ def reference_found(words: list[str], secrets: Secrets) -> set[Words]:
     """Every needle that is a run of `words`: each length, each start."""
     return {
         tuple(words[start : start + length])
-        for length, by_words in secrets.needles.items()
+        for length in secrets.needles
         for start in range(len(words) - length + 1)
-        if tuple(words[start : start + length]) in by_words
+        if secrets.source_of(tuple(words[start : start + length])) is not None
     }
 
 

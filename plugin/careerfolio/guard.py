@@ -111,11 +111,17 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Secrets:
-    """Needles of private text, each mapped to the private file it comes from."""
+    """Needles of private text, each mapped to the private file it comes from.
 
-    needles: dict[int, dict[Words, str]] = field(default_factory=dict)  # by length in words
+    A needle is kept as the hash of its words, by its length in words: half a
+    million tuples of words would double the memory of a large build. Two
+    runs of words with one hash (one chance in 2**64 a lookup) would be
+    taken for each other; a false alarm that rare is accepted.
+    """
+
+    needles: dict[int, dict[int, str]] = field(default_factory=dict)  # by length in words, then hash of the words
     index: _Finder | None = field(default=None, repr=False, compare=False)
-    """How the needles are looked up (see _Finder); made from them when not given."""
+    """How the needles are looked up (see _Finder)."""
     public: tuple[str, ...] = field(default=(), repr=False, compare=False)
     """Public texts: a needle they hold, or can form side by side, is no leak (see leaks)."""
     _verdicts: dict[Words, bool] = field(default_factory=dict, repr=False, compare=False)
@@ -152,11 +158,15 @@ class Secrets:
         return blocks
 
     def source(self, needle: Words) -> str:
-        return self.needles[len(needle)][needle]
+        return self.needles[len(needle)][hash(needle)]
+
+    def source_of(self, words: Words) -> str | None:
+        """The private file `words` is a needle of, or None when it is no needle."""
+        return self.needles.get(len(words), {}).get(hash(tuple(words)))
 
     @cached_property
     def _finder(self) -> _Finder:
-        return self.index if self.index is not None else _Finder(self.needles)
+        return self.index if self.index is not None else _Finder({}, frozenset(), frozenset())
 
 
 @dataclass(frozen=True, order=True)
@@ -247,7 +257,7 @@ class _Finder:
     """Finds needles (by length in words) in a list of words.
 
     Each needle of two or more words has one or more *anchors*, pairs of
-    adjacent words of it (see _Collector.finish; _anchor when not given). One pass
+    adjacent words of it (see _Collector._anchors). One pass
     in C over the pairs of adjacent words of the list finds the places where
     an anchor is; only there are the windows around it looked up. A needle
     of one word is looked for with one set intersection.
@@ -256,12 +266,10 @@ class _Finder:
     needles were dropped still finds exactly the needles that are left.
     """
 
-    def __init__(self, needles: dict[int, dict[Words, str]], anchors: frozenset[tuple[str, str]] | None = None) -> None:
-        self.longer = [(length, by_words) for length, by_words in sorted(needles.items()) if length > 1]
+    def __init__(self, needles: dict[int, dict[int, str]], anchors: frozenset[tuple[str, str]], single: frozenset[str]) -> None:
+        self.longer = [(length, by_hash) for length, by_hash in sorted(needles.items()) if length > 1]
         self.singles = needles.get(1, {})
-        self.single = frozenset(words[0] for words in self.singles)
-        if anchors is None:
-            anchors = frozenset(_anchor(words) for _, by_words in self.longer for words in by_words)
+        self.single = single  # the words of the needles of one word
         self.anchors = anchors
         # The words anchors start and end with, for _Scanner to tell at once which units can meet in an anchor.
         self.firsts = frozenset(first for first, _ in self.anchors)
@@ -278,14 +286,14 @@ class _Finder:
         """The needles that occur in `words` (given its anchored places, if known), some more than once."""
         if self.single:
             for word in self.single.intersection(words):
-                if (word,) in self.singles:
+                if hash((word,)) in self.singles:
                     yield (word,)
         for at in self.anchored(words) if anchored is None else anchored:
             # Every window that holds the pair at `at`, at any place in it.
-            for length, by_words in self.longer:
+            for length, by_hash in self.longer:
                 for start in range(max(at + 2 - length, 0), at + 1):
                     window = tuple(words[start : start + length])
-                    if window in by_words:
+                    if hash(window) in by_hash:
                         yield window
 
 
@@ -349,7 +357,8 @@ class _Collector:
     """Gathers private needles, each with the anchor pairs it is looked for by."""
 
     def __init__(self) -> None:
-        self.private: dict[int, dict[Words, str]] = {}  # by length in words, as in Secrets
+        self.private: dict[int, dict[int, str]] = {}  # by length in words, then hash, as in Secrets
+        self.single: set[str] = set()  # the words of needles of one word
         self.lines: list[Words] = []  # the lines needles were cut from, to pick anchors from
         # Public texts are searched only for needles found in the output (see Secrets.leaks).
         self.public: list[str] = []
@@ -367,16 +376,18 @@ class _Collector:
             words = tuple(map(sys.intern, words))
             if len(words) <= WINDOW:
                 if words and is_meaningful(words):
-                    self.private.setdefault(len(words), {}).setdefault(words, source)
+                    self.private.setdefault(len(words), {}).setdefault(hash(words), source)
                     self.lines.append(words)
+                    if len(words) == 1:
+                        self.single.add(words[0])
                 continue
-            by_words = self.private.setdefault(WINDOW, {})
+            by_hash = self.private.setdefault(WINDOW, {})
             # A long line gives half a million windows on a large career: the rule is checked window by window
             # only on lines where a window can fail it (see _all_windows_meaningful).
             if self._all_windows_meaningful(words):
-                by_words.update(zip(_windows(words), repeat(source)))
+                by_hash.update(zip(map(hash, _windows(words)), repeat(source)))
             else:
-                by_words.update((window, source) for window in _windows(words) if is_meaningful(window))
+                by_hash.update((hash(window), source) for window in _windows(words) if is_meaningful(window))
             self.lines.append(words)
 
     def _all_windows_meaningful(self, words: Words) -> bool:
@@ -396,20 +407,26 @@ class _Collector:
         self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
-        needles = {length: by_words for length, by_words in self.private.items() if by_words}
-        return Secrets(needles, _Finder(needles, self._anchors()), tuple(self.public))
+        needles = {length: by_hash for length, by_hash in self.private.items() if by_hash}
+        return Secrets(needles, _Finder(needles, self._anchors(), frozenset(self.single)), tuple(self.public))
 
     def _anchors(self) -> frozenset[tuple[str, str]]:
         """The pairs of adjacent words the needles are looked for by.
 
         A public site is mostly public text, so a pair that public text also
-        has would be found on many of its pages, each time for nothing. Each
-        needle is looked for by every pair of its words that no public text
-        has; a needle whose pairs are all public ones, by its longest pair (see _anchor).
+        has would be found on many of its pages, each time for nothing. Every
+        window of WINDOW words holds one pair that starts at a multiple of
+        WINDOW - 1 in its line: those pairs that no public text has are the
+        anchors. A window whose such pair is public, and a short line whose
+        pairs all are, is looked for by its longest pair (see _anchor).
         """
-        private: set[tuple[str, str]] = set()
+        step = WINDOW - 1
+        candidates: set[tuple[str, str]] = set()
         for line in self.lines:
-            private.update(zip(line, islice(line, 1, None), strict=False))
+            if len(line) <= WINDOW:
+                candidates.update(zip(line, islice(line, 1, None), strict=False))
+            else:
+                candidates.update(zip(line[::step], line[1::step], strict=False))
         public: set[tuple[str, str]] = set()
         batch: list[str] = []  # words of many public texts, "" between them
         for text in self.public:
@@ -417,26 +434,26 @@ class _Collector:
                 batch += words
                 batch.append("")
             if len(batch) > _PIECE:
-                public.update(private.intersection(zip(batch, islice(batch, 1, None), strict=False)))
+                public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
                 batch.clear()
-        public.update(private.intersection(zip(batch, islice(batch, 1, None), strict=False)))
-        anchors = private - public
-        del private
-        all_public = b"\x01" * (WINDOW - 1)
+        public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
+        anchors = candidates - public
+        del candidates
+        windows = self.private.get(WINDOW, {})
         for line in self.lines:
-            if len(line) < 2:
-                continue
-            flags = bytes(map(public.__contains__, zip(line, islice(line, 1, None), strict=False)))
             if len(line) <= WINDOW:
-                if 0 not in flags:
+                if len(line) > 1 and all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
                     anchors.add(_anchor(line))
                 continue
-            windows = self.private[WINDOW]
-            at = flags.find(all_public)
+            flags = bytes(map(public.__contains__, zip(line[::step], line[1::step], strict=False)))
+            at = flags.find(1)
             while at >= 0:
-                if line[at : at + WINDOW] in windows:  # not every window is a needle (see is_meaningful)
-                    anchors.add(_anchor(line[at : at + WINDOW]))
-                at = flags.find(all_public, at + 1)
+                pair = at * step
+                for start in range(max(pair - step + 1, 0), min(pair, len(line) - WINDOW) + 1):
+                    window = line[start : start + WINDOW]
+                    if hash(window) in windows:  # not every window is a needle (see is_meaningful)
+                        anchors.add(_anchor(window))
+                at = flags.find(1, at + 1)
         return frozenset(anchors)
 
 
@@ -462,10 +479,11 @@ def _public_words(text: str) -> Iterator[list[str]]:
 
 def _found_in_public(public: Iterable[str], needles: set[Words]) -> set[Words]:
     """The needles that occur in one of the public texts."""
-    by_length: dict[int, dict[Words, str]] = {}
+    by_length: dict[int, dict[int, str]] = {}
     for needle in needles:
-        by_length.setdefault(len(needle), {})[needle] = ""
-    finder = _Finder(by_length)
+        by_length.setdefault(len(needle), {})[hash(needle)] = ""
+    anchors = frozenset(_anchor(needle) for needle in needles if len(needle) > 1)
+    finder = _Finder(by_length, anchors, frozenset(needle[0] for needle in needles if len(needle) == 1))
     found: set[Words] = set()
     # Words of many public texts, searched together; "" is no word, so no needle spans two texts.
     batch: list[str] = []
