@@ -3,35 +3,45 @@
 A public build is planned from `corpus.public()` only, so a leak means a bug, a
 stale file or another plugin. The guard does not trust the plan: it takes
 *needles* from every private record (and from the private parts of public
-ones), then reads every output file, dot files and `.gz` files included, and
-looks for them.
+ones), then reads every regular output file (dot files and `.gz` files
+included, up to MAX_FILE_BYTES, never through a link) and every name of a
+file, folder or link, and looks for them.
 
 Text is compared as a sequence of lowercase words (`\\w+`), after undoing
 JSON escapes (`\\u00e9`, `\\/`), HTML character references and URL encoding,
-with and without HTML tags. Words make the comparison blind to Markdown
-markup, punctuation, escaping and line breaks.
+with and without HTML tags, and folded: soft hyphens, zero-width characters
+and inline tags glued inside a word do not split it (_fold). Words make the
+comparison blind to Markdown markup, punctuation, escaping and line breaks.
+tests/test_guard_reference.py holds a plain reference of all this, and checks
+the fast scanner against it on random sites.
 
 How it stays fast and small on a site of thousands of pages (none of this
 changes what is found; tests/test_guard.py checks each part):
 
-- each needle is looked for by its *anchor*, a pair of its words (_Finder):
-  one pass in C over a list of words finds the few places worth a look;
+- needles are kept as hashes of their words, and each is looked for by its
+  *anchors*, pairs of its words that public text lacks (_Collector._anchors,
+  _Finder): one pass in C over a list of words finds the few places worth a
+  look;
 - output is read in pieces and cut into *units*, from one `<` to the next,
   whose words depend on their own bytes only (_views); what a unit holds is
   remembered, so the markup repeated on every page, and paragraphs repeated
   in the search index and feeds, are decoded and split once (_Scanner);
-- public text is searched one text at a time, after all needles are known,
-  and needle words are interned: no list of every public word is kept.
+- whether a found needle is a leak is decided only for the needles found
+  (Secrets.leaks), so public text is searched for a few needles, not all;
+- the cyclic garbage collector is paused while the guard runs (_without_gc).
 
 Which text becomes a needle (the rule the README documents):
 
 - field values (titles, names, impact, tags, ids, e-mail addresses, file names)
-  and every line of a body, cut into windows of at most `WINDOW` words;
+  and every line of a body: each run of `WINDOW` words, wherever it starts,
+  and a shorter line whole;
 - a needle has at least two words and 8 characters, or is one word of at least
-  12 characters, and has at least 4 letters (dates and counts are too common);
-- a needle that also occurs in a public record, in the site's own settings or
-  in the templates (the theme's and careerfolio's) is dropped: publishing it is
-  not a leak, and it would fail every build.
+  12 characters, and has at least 4 letters (dates and counts are too common).
+
+A needle found is no leak when it also occurs in a public record, in the
+site's own settings or in the templates (the theme's and careerfolio's), or
+when public blocks side by side can form it (_PublicBlocks): publishing it is
+not a leak, and reporting it would fail builds of public text alone.
 """
 
 from __future__ import annotations
@@ -360,6 +370,7 @@ class _Collector:
         self.private: dict[int, dict[int, str]] = {}  # by length in words, then hash, as in Secrets
         self.single: set[str] = set()  # the words of needles of one word
         self.lines: list[Words] = []  # the lines needles were cut from, to pick anchors from
+        self.wholes: list[Words] = []  # needles longer than WINDOW kept whole (names)
         # Public texts are searched only for needles found in the output (see Secrets.leaks).
         self.public: list[str] = []
         self.has_letter: dict[str, bool] = {}
@@ -389,6 +400,16 @@ class _Collector:
             else:
                 by_hash.update((hash(window), source) for window in _windows(words) if is_meaningful(window))
             self.lines.append(words)
+
+    def secret_name(self, source: str, *all_words: Words) -> None:
+        """Needles of a file's name, kept whole: a site publishes a name whole, in a URL or a file name."""
+        for words in all_words:
+            words = tuple(map(sys.intern, words))
+            if words and is_meaningful(words):
+                self.private.setdefault(len(words), {}).setdefault(hash(words), source)
+                (self.lines if len(words) <= WINDOW else self.wholes).append(words)
+                if len(words) == 1:
+                    self.single.add(words[0])
 
     def _all_windows_meaningful(self, words: Words) -> bool:
         """True when every window of a line longer than WINDOW passes is_meaningful.
@@ -422,6 +443,8 @@ class _Collector:
         """
         step = WINDOW - 1
         candidates: set[tuple[str, str]] = set()
+        for line in self.wholes:
+            candidates.update(zip(line, islice(line, 1, None), strict=False))
         for line in self.lines:
             if len(line) <= WINDOW:
                 candidates.update(zip(line, islice(line, 1, None), strict=False))
@@ -440,6 +463,9 @@ class _Collector:
         anchors = candidates - public
         del candidates
         windows = self.private.get(WINDOW, {})
+        for line in self.wholes:
+            if all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
+                anchors.add(_anchor(line))
         for line in self.lines:
             if len(line) <= WINDOW:
                 if len(line) > 1 and all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
@@ -622,7 +648,7 @@ def build_secrets(
             c.secret_text(entry.path, *_comments(entry.body))
         else:
             c.secret_text(entry.path, entry.title, entry.impact, *entry.tags, entry.body)
-            c.secret_words(entry.path, *_name_words(entry.path))
+            c.secret_name(entry.path, *_name_words(entry.path))
         for person in entry.people:  # never published, even from public entries
             c.secret_words(entry.path, words_of(person))
     for skill in corpus.skills:
@@ -631,7 +657,7 @@ def build_secrets(
             c.secret_text(skill.path, *_comments(skill.body))
         else:
             c.secret_text(skill.path, skill.name, skill.body)
-            c.secret_words(skill.path, *_name_words(skill.path))
+            c.secret_name(skill.path, *_name_words(skill.path))
     for role in corpus.roles:
         if role.public:
             c.public_text(role.title, role.organization, role.location, role.url, role.body, role.path)
@@ -640,14 +666,14 @@ def build_secrets(
             c.secret_text(
                 role.path, role.title, role.organization, f"{role.title}, {role.organization}", role.location, role.url, role.body
             )
-            c.secret_words(role.path, *_name_words(role.path))
+            c.secret_name(role.path, *_name_words(role.path))
     for page in corpus.pages:
         if page.public:
             c.public_text(page.title, page.body, page.path)
             c.secret_text(page.path, *_comments(page.body))
         else:
             c.secret_text(page.path, page.title, page.body)
-            c.secret_words(page.path, *_name_words(page.path))
+            c.secret_name(page.path, *_name_words(page.path))
     profile = corpus.profile
     if profile is not None:
         texts = [profile.name, profile.headline, profile.email, profile.location, profile.body]
@@ -661,17 +687,17 @@ def build_secrets(
         c.secret_text(checkup.path, *checkup.actions, checkup.body)
     for contact in corpus.contacts:
         c.secret_text(contact.path, contact.name, contact.organization, contact.circle, contact.body)
-        c.secret_words(contact.path, *_name_words(contact.path))
+        c.secret_name(contact.path, *_name_words(contact.path))
     for decision in corpus.decisions:
         c.secret_text(decision.path, decision.title, decision.body, decision.choice, *(o.name for o in decision.options))
-        c.secret_words(decision.path, *_name_words(decision.path))
+        c.secret_name(decision.path, *_name_words(decision.path))
     if corpus.layoff_plan is not None:
         plan = corpus.layoff_plan
         c.secret_text(plan.path, plan.body, *(task.text for task in plan.tasks))
     for path, text in unpublished:
         if path in public_paths:
             continue
-        c.secret_words(path, *_name_words(path))
+        c.secret_name(path, *_name_words(path))
         if text:
             c.secret_text(path, "\n".join(_FIELD_KEY.sub("", line) for line in text.split("\n")))
     # What careerfolio itself writes on public pages.
