@@ -432,8 +432,8 @@ def test_a_dirty_public_build_is_refused(tmp_path: Path) -> None:
 
 
 def test_the_guard_is_the_last_post_build_handler() -> None:
-    # on_post_build is MkDocs' last build event: after it, `build` only checks --strict and `gh-deploy` pushes.
-    # (on_shutdown comes after the push.) -100 puts the guard after every plugin and hook at the default 0.
+    # on_post_build is MkDocs' last build event; -100 puts the guard after every plugin and hook at the default 0.
+    # (The CLI calls on_shutdown after the build, and gh-deploy pushes after that: see the README.)
     from careerfolio.mkdocs_plugin import CareerfolioPlugin
 
     assert CareerfolioPlugin.on_post_build.mkdocs_priority == -100  # type: ignore[attr-defined]
