@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -687,3 +688,25 @@ def test_public_titles_side_by_side_do_not_stop_the_build(tmp_path: Path) -> Non
     )
     result = run_mkdocs(root, "build", "--strict")
     assert result.returncode == 0, result.stderr
+
+
+def test_every_member_of_a_gzip_file_is_read(tmp_path: Path) -> None:
+    # gzip allows several members one after another; all of them are the file.
+    (tmp_path / "feed.xml.gz").write_bytes(gzip.compress(b"<p>public</p>") + gzip.compress(b"<p>Counteroffer: Initech was late</p>"))
+    assert [(hit.output, hit.source) for hit in scan_site(tmp_path, _one_needle())] == [("feed.xml.gz", "journal/a.md")]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "page.html").write_text("<p>Counteroffer: Initech was late</p>")
+    listing = os.scandir
+
+    def scandir(path: str | Path) -> object:
+        # As for a folder without read permission (root reads any folder, so chmod cannot show it here).
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(guard.os, "scandir", scandir)
+    assert [(hit.output, hit.problem) for hit in scan_site(tmp_path, _one_needle())] == [("locked", guard.UNREADABLE_PROBLEM)]

@@ -54,6 +54,7 @@ import html
 import os
 import re
 import shutil
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -722,30 +723,36 @@ def iter_output_files(site_dir: Path) -> Iterator[Path]:
 
 
 _NAME = attrgetter("name")
-_FILE, _FOLDER, _LINK, _OTHER = "file", "folder", "link", "other"
+_FILE, _FOLDER, _LINK, _OTHER, _UNLISTED = "file", "folder", "link", "other", "unlisted"
 
 
 def _walk(folder: str | Path, prefix: str = "") -> Iterator[tuple[str, str, str]]:
     """(path, path relative to the site folder with `/`, kind) of everything under `folder`.
 
     Kinds: a regular file, a folder (after what it holds), a link (never
-    followed, whatever it points at) or anything else (a device, a pipe).
+    followed, whatever it points at), anything else (a device, a pipe), or
+    a folder that cannot be listed (yielded in place of what it holds).
     The same order as os.walk, with os.scandir's entries, which know what
     they are without asking the file system again.
     """
     files: list[tuple[os.DirEntry[str], str]] = []
     dirs: list[os.DirEntry[str]] = []
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            try:
-                if entry.is_symlink():
-                    files.append((entry, _LINK))
-                elif entry.is_dir(follow_symlinks=False):
-                    dirs.append(entry)
-                else:
-                    files.append((entry, _FILE if entry.is_file(follow_symlinks=False) else _OTHER))
-            except OSError:
-                files.append((entry, _OTHER))
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_symlink():
+                        files.append((entry, _LINK))
+                    elif entry.is_dir(follow_symlinks=False):
+                        dirs.append(entry)
+                    else:
+                        files.append((entry, _FILE if entry.is_file(follow_symlinks=False) else _OTHER))
+                except OSError:
+                    files.append((entry, _OTHER))
+    except OSError:
+        if prefix:  # the site folder itself missing is an empty site
+            yield os.fspath(folder), prefix.rstrip("/"), _UNLISTED
+        return
     for entry, kind in sorted(files, key=lambda pair: pair[0].name):
         yield entry.path, prefix + entry.name, kind
     for entry in sorted(dirs, key=_NAME):
@@ -791,19 +798,17 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
     is read a piece at a time, so that it is never in memory whole. The file
     is opened without following a link. Raises _TooLarge past MAX_FILE_BYTES.
     """
-    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb") as file:
+    # Without following a link, and without waiting on a pipe put in the file's place since it was listed.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError("not a regular file")
         first = file.read(_PIECE)
         if first[:2] == b"\x1f\x8b":
             data = first + file.read(MAX_FILE_BYTES + 1 - len(first))
-            # Not gzip after all: searched as it is.
-            with contextlib.suppress(zlib.error):
-                inflate = zlib.decompressobj(wbits=31)
-                data = inflate.decompress(data, MAX_FILE_BYTES + 1)
-                if inflate.unconsumed_tail:
-                    data += b"x"  # more than the cap
             if len(data) > MAX_FILE_BYTES:
                 raise _TooLarge
-            yield from _cut(data)
+            yield from _cut(_gunzip(data))
             return
         blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
         pending: list[bytes] = []
@@ -820,6 +825,27 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
             yield b"".join(pending)
             pending = [block[cut:]]
         yield b"".join(pending)
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Every member of gzip `data` decompressed, up to MAX_FILE_BYTES (else _TooLarge); what is not gzip, as it is."""
+    inflated: list[bytes] = []
+    size, rest = 0, data
+    while rest:
+        inflate = zlib.decompressobj(wbits=31)
+        try:
+            member = inflate.decompress(rest, MAX_FILE_BYTES + 1 - size)
+        except zlib.error:
+            inflated.append(rest)  # not gzip (after all, or after the members before): searched as it is
+            break
+        size += len(member)
+        if size > MAX_FILE_BYTES or inflate.unconsumed_tail:
+            raise _TooLarge
+        inflated.append(member)
+        if not inflate.eof:
+            break  # cut short: what it held so far is searched
+        rest = inflate.unused_data
+    return b"".join(inflated)
 
 
 def _last_cut(block: bytes) -> int:
@@ -1081,7 +1107,8 @@ def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = (
         name = relative + "\n"
         if kind != _FILE:
             if kind != _FOLDER:
-                hits.append(Hit(relative, "", LINK_PROBLEM if kind == _LINK else NOT_A_FILE_PROBLEM))
+                problem = {_LINK: LINK_PROBLEM, _UNLISTED: UNREADABLE_PROBLEM}.get(kind, NOT_A_FILE_PROBLEM)
+                hits.append(Hit(relative, "", problem))
             found = scanner.scan((b"",), name) if secrets.needles else set()
         elif not secrets.needles:
             continue
