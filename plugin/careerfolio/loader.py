@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -39,6 +40,49 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+# Front matter is a few levels deep; a limit far above that keeps every walk over the tree
+# well inside Python's recursion limit, whatever the file holds.
+MAX_DEPTH = 50
+
+
+class _TooDeep(Exception):
+    """Front matter nested deeper than MAX_DEPTH."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+class _NumberTooLong(yaml.constructor.ConstructorError):
+    """An integer with more digits than Python turns into a number or back into text (4,300 by default)."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(None, None, "a number has too many digits to be read; put it in quotes if it is text", node.start_mark)
+
+
+def _int_within_limits(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """PyYAML's int, refused as a problem when Python could not write it back as text.
+
+    Python limits int/str conversions (sys.get_int_max_str_digits); PyYAML's own
+    constructor fails with a plain ValueError there, and a hexadecimal value
+    passes it but fails later wherever the number is shown.
+    """
+    try:
+        value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        if not _MAX_INT_DIGITS or len(node.value) < _MAX_INT_DIGITS:
+            raise  # not a number at all, such as `!!int seven`
+        raise _NumberTooLong(node) from None
+    if _MAX_INT_BITS and value.bit_length() > _MAX_INT_BITS:
+        raise _NumberTooLong(node)
+    return value  # type: ignore[no-any-return]
+
+
+_MAX_INT_DIGITS = sys.get_int_max_str_digits()  # 0: no limit
+# 3.32 bits per decimal digit, rounded down: a number this long has fewer digits than the limit.
+_MAX_INT_BITS = int((_MAX_INT_DIGITS - 1) * 3.32) if _MAX_INT_DIGITS else 0
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_within_limits)
 
 
 @dataclass(frozen=True)
@@ -259,7 +303,10 @@ def _plain_scalar(text: str) -> Any:
     constructor = _FrontMatterLoader.yaml_constructors.get(tag)
     if constructor is None:
         return _NOT_SIMPLE  # `=` and `<<` resolve to tags that only make sense to PyYAML
-    return constructor(_SCALAR_LOADER, yaml.ScalarNode(tag, text))
+    try:
+        return constructor(_SCALAR_LOADER, yaml.ScalarNode(tag, text))
+    except yaml.YAMLError:
+        return _NOT_SIMPLE  # the full parse reports it, with its line
 
 
 class _NotPlain(Exception):
@@ -311,6 +358,8 @@ class _FrontMatterLoader(_Loader):
         """
         try:
             return self._plain(node, set(), {})
+        except _TooDeep:
+            raise
         except Exception:
             self.suspect_keys = False
         if (looped := _inside_itself(node)) is not None:
@@ -335,6 +384,8 @@ class _FrontMatterLoader(_Loader):
             return built[node]
         if node in open_nodes:
             raise _InsideItself(node)
+        if len(open_nodes) >= MAX_DEPTH:
+            raise _TooDeep(node)
         if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
             open_nodes.add(node)
             items: list[Any] | dict[Any, Any] = [self._plain(item, open_nodes, built) for item in node.value]
@@ -395,6 +446,10 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         return None, [
             Problem(path, line, None, "an alias (*name) is used inside the value its anchor (&name) names; a value cannot contain itself")
         ]
+    except (_TooDeep, RecursionError) as exc:
+        # RecursionError: PyYAML's pure-Python parser, used without libyaml, nests a call per level.
+        line = exc.node.start_mark.line + first_line if isinstance(exc, _TooDeep) else first_line
+        return None, [Problem(path, line, None, f"the YAML is nested more than {MAX_DEPTH} levels deep; front matter needs a few at most")]
     except _ValueNotOfItsTag:
         return None, [Problem(path, first_line, None, "the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)")]
     except yaml.MarkedYAMLError as exc:
@@ -476,6 +531,8 @@ def _inside_itself(node: yaml.Node, open_nodes: set[yaml.Node] | None = None, do
         return node
     if node in done or isinstance(node, yaml.ScalarNode):
         return None
+    if len(open_nodes) >= MAX_DEPTH:
+        raise _TooDeep(node)
     open_nodes.add(node)
     children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
     for child in children:
