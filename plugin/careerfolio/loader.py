@@ -499,7 +499,7 @@ def _walk(
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + first_line
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(path, line, _dotted(prefix) or None, "a field name must be plain text"))
+                problems.append(Problem(path, line, _dotted(prefix) or None, "has a field name that is not plain text", field_path=prefix))
                 continue
             key = key_node.value
             here = (*prefix, key)
@@ -510,6 +510,7 @@ def _walk(
                         line,
                         _dotted(here),
                         f"is given twice (first on line {seen[key]}); keep one, since YAML would silently use the last",
+                        field_path=here,
                     )
                 )
                 continue
@@ -559,8 +560,9 @@ def _cut_by_comment(path: str, root: yaml.MappingNode, lines: list[str], first_l
                         path,
                         end.line + first_line,
                         str(key_node.value),
-                        "the text after ' #' is read as a YAML comment and dropped; put the whole value in quotes",
+                        "has text after ' #', which YAML reads as a comment and drops; put the whole value in quotes",
                         Severity.WARNING,
+                        field_path=(key_node.value,),
                     )
                 )
     return problems

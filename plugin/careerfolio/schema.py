@@ -166,7 +166,7 @@ def _level_map(low: int, high: int, required_all: bool) -> Callable[[Any], tuple
         for key in value:
             if key not in LEVEL_IDS:
                 hint = _did_you_mean(str(key), LEVEL_IDS)
-                raise Invalid("is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),))
+                raise Invalid("has a key that is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),))
         out = []
         for level in LEVEL_IDS:
             if level not in value:
@@ -193,7 +193,7 @@ def _record(fields: dict[str, Kind], required: tuple[str, ...]) -> Callable[[Any
                 raise Invalid("is required", (name,))
         for key, element in value.items():
             if key not in fields:
-                raise Invalid(f"is not a known field{_did_you_mean(str(key), tuple(fields))}", (str(key),))
+                raise Invalid(f"has a field that is not one of {', '.join(fields)}{_did_you_mean(str(key), tuple(fields))}", (str(key),))
             try:
                 out[key] = fields[key].check(element)
             except Invalid as exc:
@@ -425,12 +425,13 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
         field = known.get(name)
         if field is None:
             if ctype is not PAGE:
+                # The name is the user's own text, which may say anything: it is described, not quoted.
                 problems.append(
                     Problem(
                         source.path,
                         source.line_of(name),
-                        name,
-                        f"is not a field of {ctype.label}{_did_you_mean(name, ctype.field_names)}",
+                        None,
+                        f"{ctype.label} has no such field{_did_you_mean(name, ctype.field_names)}",
                         Severity.WARNING,
                     )
                 )
@@ -453,7 +454,8 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             values[name] = field.kind.check(raw)
         except Invalid as exc:
             path = (name, *exc.subpath)
-            problems.append(Problem(source.path, source.line_of(*path), dotted(path), exc.message))
+            # The line is the deepest place known; the field named is the part the format defines.
+            problems.append(Problem(source.path, source.line_of(*path), dotted(known_part(ctype, path)[0]) or None, exc.message))
     for field in ctype.fields:
         if field.required and field.name not in source.meta:
             if field.name == "title" and ctype.title_from_heading:
@@ -464,6 +466,22 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             Problem(source.path, source.line_of("visibility"), "visibility", f"{ctype.label} is always private and cannot be public")
         )
     return values, problems
+
+
+def known_part(ctype: ContentType, path: FieldPath) -> tuple[FieldPath, bool]:
+    """The longest start of `path` whose every step the format defines, and whether that is all of `path`.
+
+    Keys a user invents may say anything (build logs are public), so a message
+    names only this part, found through the same JSON Schema editors get.
+    """
+    if not path or not isinstance(path[0], str) or path[0] not in ctype.fields_by_name:
+        return (), not path
+    schema: Any = ctype.fields_by_name[path[0]].kind.schema
+    for depth, step in enumerate(path[1:], start=1):
+        schema = schema.get("items") if isinstance(step, int) else schema.get("properties", {}).get(step)
+        if not isinstance(schema, dict):
+            return path[:depth], False
+    return path, True
 
 
 def json_schema(ctype: ContentType) -> dict[str, Any]:
