@@ -110,6 +110,13 @@ class Source:
             return {}
         return key_lines(self.front_matter, _FIRST_FIELD_LINE)
 
+    @cached_property
+    def numbers_as_written(self) -> dict[FieldPath, str]:
+        """The text of each plain value YAML reads as a number, by field path (worked out when first asked for)."""
+        if not self.has_front_matter or not self.readable:
+            return {}
+        return _numbers_as_written(self.front_matter)
+
     def line_of(self, *path: str | int) -> int | None:
         """The line of the deepest known prefix of `path`, else of the front matter."""
         lines = self.lines
@@ -464,19 +471,48 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         loader.dispose()
 
 
-def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
-    """The line of every key and list item of front matter that parsed before, by field path."""
+def _node_tree(yaml_text: str) -> yaml.Node | None:
+    """The node tree of front matter that parsed before (None for an empty one)."""
     loader = _Loader(yaml_text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.YAMLError:
-        return {}
+        return None
     finally:
         loader.dispose()
+
+
+def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
+    """The line of every key and list item of front matter that parsed before, by field path."""
+    node = _node_tree(yaml_text)
     lines: dict[FieldPath, int] = {}
     if node is not None:
         _walk("", node, (), first_line, lines, [])
     return lines
+
+
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+
+
+def _numbers_as_written(yaml_text: str) -> dict[FieldPath, str]:
+    node = _node_tree(yaml_text)
+    found: dict[FieldPath, str] = {}
+    # Front matter that was read is at most MAX_DEPTH deep, so a stack of (node, path) stays small.
+    pending: list[tuple[yaml.Node, FieldPath]] = [(node, ())] if node is not None else []
+    seen: set[yaml.Node] = set()
+    while pending:
+        here, prefix = pending.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        if isinstance(here, yaml.ScalarNode):
+            if here.tag in _NUMBER_TAGS and not here.style:
+                found[prefix] = here.value
+        elif isinstance(here, yaml.MappingNode):
+            pending.extend((value, (*prefix, key.value)) for key, value in here.value if isinstance(key, yaml.ScalarNode))
+        else:
+            pending.extend((item, (*prefix, index)) for index, item in enumerate(here.value))
+    return found
 
 
 def _walk(

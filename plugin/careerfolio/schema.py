@@ -452,6 +452,7 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             continue
         try:
             values[name] = field.kind.check(raw)
+            problems.extend(_numbers_read_as_text(source, (name,), raw, field.kind.schema))
         except Invalid as exc:
             path = (name, *exc.subpath)
             # The line is the deepest place known; the field named is the part the format defines.
@@ -466,6 +467,29 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             Problem(source.path, source.line_of("visibility"), "visibility", f"{ctype.label} is always private and cannot be public")
         )
     return values, problems
+
+
+def _numbers_read_as_text(source: Source, path: FieldPath, raw: Any, schema: dict[str, Any]) -> list[Problem]:
+    """Warnings for numbers YAML read where text is wanted, when the text would differ from what was written.
+
+    `title: 12:30` is the number 750 to YAML, `impact: 0x1F` is 31; `title: 2024` stays "2024".
+    """
+    if isinstance(raw, bool):
+        return []
+    if isinstance(raw, (int, float)):
+        if schema.get("type") == "array":  # a single value where a list is wanted counts as its one item
+            schema = schema.get("items", {})
+        written = source.numbers_as_written.get(path) if schema.get("type") == "string" else None
+        if written is None or written == str(raw):
+            return []
+        message = "YAML reads this value as a number and would change how it is written (as 12:30 becomes 750); put it in quotes"
+        return [Problem(source.path, source.line_of(*path), dotted(path), message, Severity.WARNING)]
+    if isinstance(raw, list) and isinstance(schema.get("items"), dict):
+        return [p for i, item in enumerate(raw) for p in _numbers_read_as_text(source, (*path, i), item, schema["items"])]
+    if isinstance(raw, dict) and isinstance(schema.get("properties"), dict):
+        known = schema["properties"]
+        return [p for key, item in raw.items() if key in known for p in _numbers_read_as_text(source, (*path, key), item, known[key])]
+    return []
 
 
 def known_part(ctype: ContentType, path: FieldPath) -> tuple[FieldPath, bool]:
