@@ -42,7 +42,7 @@ from .loader import SourceCache, parse_source
 from .plan import restore_blocks
 from .render import templates_dir
 from .searchtext import search_stand_in, search_text
-from .settings import Settings
+from .settings import Settings, SettingsError, build_settings
 from .site import BuildContext, Site, SitePage, build_site
 
 log = get_plugin_logger(__name__)
@@ -60,24 +60,26 @@ _MAX_HITS_SHOWN = 30
 
 
 class CareerfolioConfig(base.Config):
-    audience = c.Choice(("public", "private"), default="public")
+    """The options as MkDocs sees them; `settings.build_settings` judges them, for the command line too."""
+
+    audience = c.Choice(("public", "private"), default=Settings.audience)
     """Which site `mkdocs build` makes; the CAREERFOLIO_AUDIENCE variable overrides it."""
-    journal_dir = c.Type(str, default="journal")
-    """Folder of journal entries, under docs_dir."""
-    skills_dir = c.Type(str, default="skills")
-    checkups_dir = c.Type(str, default="checkups")
-    roles_dir = c.Type(str, default="roles")
-    network_dir = c.Type(str, default="network")
-    decisions_dir = c.Type(str, default="decisions")
-    profile_file = c.Type(str, default="profile.md")
-    layoff_plan_file = c.Type(str, default="layoff-plan.md")
-    checkup_every = c.Type(int, default=90)
+    journal_dir = c.Type(str, default=Settings.journal_dir)
+    """Folder of journal entries, under docs_dir (it may be nested, such as notes/journal)."""
+    skills_dir = c.Type(str, default=Settings.skills_dir)
+    checkups_dir = c.Type(str, default=Settings.checkups_dir)
+    roles_dir = c.Type(str, default=Settings.roles_dir)
+    network_dir = c.Type(str, default=Settings.network_dir)
+    decisions_dir = c.Type(str, default=Settings.decisions_dir)
+    profile_file = c.Type(str, default=Settings.profile_file)
+    layoff_plan_file = c.Type(str, default=Settings.layoff_plan_file)
+    checkup_every = c.Type(int, default=Settings.checkup_every)
     """Days between check-ups before one is overdue."""
-    stale_after = c.Type(int, default=365)
+    stale_after = c.Type(int, default=Settings.stale_after)
     """Days without evidence after which a skill is going stale."""
-    contact_every = c.Type(int, default=90)
+    contact_every = c.Type(int, default=Settings.contact_every)
     """Default days between contacts, for contacts without `every`."""
-    serve_private_on_any_address = c.Type(bool, default=False)
+    serve_private_on_any_address = c.Type(bool, default=Settings.serve_private_on_any_address)
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
 
@@ -123,19 +125,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.dirty_hint_due = command == "serve" and not dirty  # said once per `mkdocs serve` session
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = Settings(
-            journal_dir=self.config.journal_dir.strip("/"),
-            skills_dir=self.config.skills_dir.strip("/"),
-            checkups_dir=self.config.checkups_dir.strip("/"),
-            roles_dir=self.config.roles_dir.strip("/"),
-            network_dir=self.config.network_dir.strip("/"),
-            decisions_dir=self.config.decisions_dir.strip("/"),
-            profile_file=self.config.profile_file,
-            layoff_plan_file=self.config.layoff_plan_file,
-            checkup_every=self.config.checkup_every,
-            stale_after=self.config.stale_after,
-            contact_every=self.config.contact_every,
-        )
+        try:
+            self.settings = build_settings(dict(self.config))
+        except SettingsError as exc:
+            raise PluginError(f"mkdocs.yml: plugins: {exc}") from None
         self.audience = self._decide_audience(config)
         self.today = build_today()
         if self.audience == "private" and _is_public_site_dir(config):
@@ -153,12 +146,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         return config
 
     def _decide_audience(self, config: MkDocsConfig) -> Literal["public", "private"]:
-        wanted = os.environ.get(AUDIENCE_ENV, "").strip().lower() or self.config.audience
+        wanted = os.environ.get(AUDIENCE_ENV, "").strip().lower() or self.settings.audience
         if wanted not in ("public", "private"):
             raise PluginError(f'{AUDIENCE_ENV} must be "public" or "private"')
         if self.command == "serve":
             host = config.dev_addr.host if config.dev_addr else "127.0.0.1"
-            if not _is_loopback(host) and not self.config.serve_private_on_any_address:
+            if not _is_loopback(host) and not self.settings.serve_private_on_any_address:
                 raise PluginError(
                     f"careerfolio: mkdocs serve shows the private site, so it serves only on the loopback address "
                     f"(127.0.0.1 or localhost), not {host}. Set serve_private_on_any_address: true under the "

@@ -50,7 +50,14 @@ def _one_line(text: str) -> str:
     return _NOT_ON_ONE_LINE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
-class ContentError(Exception):
+class CareerfolioError(Exception):
+    """The project's error family: what went wrong, in plain words meant for the user, never a private value.
+
+    Adapters turn it into their own form (a PluginError, one line and an exit code).
+    """
+
+
+class ContentError(CareerfolioError):
     """Raised by the core when content cannot be built; carries its problems."""
 
     def __init__(self, problems: list[Problem]) -> None:
