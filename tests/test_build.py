@@ -123,3 +123,35 @@ def test_a_body_that_starts_like_multimarkdown_metadata_is_shown_whole(tmp_path:
     text = BeautifulSoup((root / "site" / "journal" / "2026" / "win" / "index.html").read_text(), "html.parser").get_text(" ")
     assert "Result: the nightly batch finishes by 06:00." in text and "Owner: the data team" in text
     assert "The rest of the story." in text
+
+
+_DELETING_HOOK = """
+import os
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before careerfolio reads the files MkDocs listed
+def on_files(files, config):
+    os.remove(os.path.join(config.docs_dir, "journal", "gone.md"))
+"""
+
+
+def test_a_file_deleted_during_the_build_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """An editor saving by rename deletes a file MkDocs has listed; it once crashed the build with FileNotFoundError."""
+    root = write_site(
+        tmp_path,
+        [make_entry(path="journal/good.md", title="Good entry"), make_entry(path="journal/gone.md", title="Gone entry")],
+        extra_config="hooks: [delete_hook.py]\n",
+    )
+    (root / "delete_hook.py").write_text(_DELETING_HOOK)
+    for audience in ("public", "private"):
+        (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+        result = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": audience})
+        assert result.returncode == 0, result.stderr
+        assert "journal/gone.md: cannot be read (No such file or directory) and is left out of the build" in result.stderr
+        assert "Traceback" not in result.stderr
+        text = "\n".join(output_text(root / ("site" if audience == "public" else "site-private")).values())
+        assert "Good entry" in text and "Gone entry" not in text
+    (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+    strict = run_mkdocs(root, "build", "--strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr

@@ -342,3 +342,10 @@ def test_a_number_too_long_for_python_is_a_located_problem() -> None:
         assert [(p.line, p.field) for p in source.problems] == [(3, None)]
         assert "too many digits" in source.problems[0].message
     assert parse_source("a.md", f"---\nimpact: {'9' * 4000}\n---\n".encode()).meta == {"impact": int("9" * 4000)}
+
+
+def test_read_tree_passes_over_a_file_gone_between_listing_and_reading(tmp_path) -> None:
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "journal" / "a.md").write_bytes(b"x")
+    (tmp_path / "journal" / "gone.md").symlink_to(tmp_path / "nowhere.md")  # listed, but opening it finds nothing
+    assert [p for p, _ in loader.read_tree(tmp_path)] == ["journal/a.md"]

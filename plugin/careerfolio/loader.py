@@ -7,6 +7,7 @@ the parser that decides visibility must be the one whose output is rendered.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -650,7 +651,8 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
     pending = [(os.fspath(docs_dir), "")]
     while pending:
         folder, prefix = pending.pop()
-        with os.scandir(folder) as entries:
+        # A file or folder deleted between being listed and being read (an editor saving by rename) is not there.
+        with contextlib.suppress(FileNotFoundError), os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -658,7 +660,7 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
                     if not entry.is_symlink():  # as os.walk: a linked folder is not entered
                         pending.append((entry.path, f"{prefix}{entry.name}/"))
                 elif entry.name.lower().endswith(".md"):
-                    with open(entry.path, "rb") as handle:
+                    with contextlib.suppress(FileNotFoundError), open(entry.path, "rb") as handle:
                         out.append((f"{prefix}{entry.name}", handle.read()))
     out.sort()
     return out

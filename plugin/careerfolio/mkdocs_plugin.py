@@ -185,18 +185,28 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
+        unreadable: list[File] = []
         for file in files:
             if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
                 continue  # theme files and other plugins' files
-            ours.append(file)
             if escapes(file.abs_src_path):
                 # MkDocs follows links out of docs_dir; what they point at is not content.
+                ours.append(file)
                 log.warning(f"{file.src_uri}: is a link to a file outside {Path(config.docs_dir).name}/ and is left out of the build")
                 continue
             if file.src_uri.lower().endswith(".md"):
-                markdown.append((file.src_uri, self._read(file)))
+                try:
+                    markdown.append((file.src_uri, self._read(file)))
+                except OSError as exc:
+                    # Deleted since MkDocs listed it (an editor saving by rename), or not readable: MkDocs must not read it either.
+                    unreadable.append(file)
+                    log.warning(f"{file.src_uri}: cannot be read ({exc.strerror or 'unknown error'}) and is left out of the build")
+                    continue
             else:
                 assets.append(file.src_uri)
+            ours.append(file)
+        for file in unreadable:
+            files.remove(file)
 
         if self.command == "serve":
             # MkDocs rebuilds everything after each save; files whose bytes did not change are not parsed again.
@@ -327,7 +337,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if file.src_uri.lower().endswith(".md"):
             if self.corpus is not None and file.src_uri not in self.corpus.excluded:
                 return None  # a record: the guard takes its fields and body from the corpus
-            source = parse_source(file.src_uri, file.content_bytes)
+            try:
+                source = parse_source(file.src_uri, file.content_bytes)
+            except OSError:
+                return None  # gone since it was read: its name is still looked for
             title = source.meta.get("title")
             return f"{title if isinstance(title, str) else ''}\n{source.body}"
         try:
