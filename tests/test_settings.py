@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +103,13 @@ def test_the_command_reads_mkdocs_yml_as_mkdocs_does(tmp_path: Path) -> None:
     assert result.exit_code == 0 and result.output.strip() == "elsewhere/skills/rust.md", result.output
     result = run(site, "new", "entry", "Shipped")
     assert result.output.startswith("content/notes/journal/"), result.output
+
+
+def test_without_mkdocs_the_command_reads_mkdocs_yml_safely_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The core runs without MkDocs; the command then reads the file itself, its tags as empty."""
+    options = {"careerfolio": {"journal_dir": "notes/journal"}}
+    site = _site(tmp_path, ["search", options], extra="extra:\n  key: !!python/name:careerfolio_no_such_module.x\n")
+    assert "cannot find module" in run(site, "new", "entry", "Shipped").output  # MkDocs' own loader imports what the tag names
+    monkeypatch.setitem(sys.modules, "mkdocs.utils.yaml", None)  # `import` of it now fails
+    result = run(site, "new", "entry", "Shipped")
+    assert result.exit_code == 0 and result.output.startswith("content/notes/journal/"), result.output

@@ -88,7 +88,8 @@ def _load(path: Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
-        raise SiteConfigError(f"{path}{where}: is not valid YAML") from None
+        problem = str(getattr(exc, "problem", None) or "").split("\n")[0]
+        raise SiteConfigError(f"{path}{where}: cannot be read as YAML" + (f" ({problem})" if problem else "")) from None
 
 
 def _mkdocs_yaml_load(handle: Any) -> Any:
