@@ -189,9 +189,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         for file in files:
             if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
                 continue  # theme files and other plugins' files
+            ours.append(file)
             if escapes(file.abs_src_path):
                 # MkDocs follows links out of docs_dir; what they point at is not content.
-                ours.append(file)
                 log.warning(f"{file.src_uri}: is a link to a file outside {Path(config.docs_dir).name}/ and is left out of the build")
                 continue
             if file.src_uri.lower().endswith(".md"):
@@ -199,12 +199,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                     markdown.append((file.src_uri, self._read(file)))
                 except OSError as exc:
                     # Deleted since MkDocs listed it (an editor saving by rename), or not readable: MkDocs must not read it either.
+                    ours.pop()
                     unreadable.append(file)
                     log.warning(f"{file.src_uri}: cannot be read ({exc.strerror or 'unknown error'}) and is left out of the build")
-                    continue
             else:
                 assets.append(file.src_uri)
-            ours.append(file)
         for file in unreadable:
             files.remove(file)
 
