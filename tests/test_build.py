@@ -133,6 +133,10 @@ from mkdocs.plugins import event_priority
 @event_priority(100)  # before careerfolio reads the files MkDocs listed
 def on_files(files, config):
     os.remove(os.path.join(config.docs_dir, "journal", "gone.md"))
+
+
+def on_env(env, config, files):  # after the plan, before MkDocs copies the files it keeps
+    os.remove(os.path.join(config.docs_dir, "journal", "diagram.svg"))
 """
 
 
@@ -140,18 +144,24 @@ def test_a_file_deleted_during_the_build_is_left_out_with_a_warning(tmp_path: Pa
     """An editor saving by rename deletes a file MkDocs has listed; it once crashed the build with FileNotFoundError."""
     root = write_site(
         tmp_path,
-        [make_entry(path="journal/good.md", title="Good entry"), make_entry(path="journal/gone.md", title="Gone entry")],
+        [
+            make_entry(path="journal/good.md", title="Good entry", body="![Diagram](diagram.svg)"),
+            make_entry(path="journal/gone.md", title="Gone entry"),
+        ],
         extra_config="hooks: [delete_hook.py]\n",
     )
     (root / "delete_hook.py").write_text(_DELETING_HOOK)
     for audience in ("public", "private"):
         (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+        (root / "content" / "journal" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
         result = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": audience})
         assert result.returncode == 0, result.stderr
         assert "journal/gone.md: cannot be read (No such file or directory) and is left out of the build" in result.stderr
+        assert "journal/diagram.svg: was deleted while the site was being built and is left out of it" in result.stderr
         assert "Traceback" not in result.stderr
         text = "\n".join(output_text(root / ("site" if audience == "public" else "site-private")).values())
         assert "Good entry" in text and "Gone entry" not in text
     (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+    (root / "content" / "journal" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     strict = run_mkdocs(root, "build", "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr

@@ -254,6 +254,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             elif is_markdown:
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                file.__class__ = _CopiedIfThere
         if config.nav is None and self.site.nav:
             config.nav = [{html.escape(item.title): item.src_path} for item in self.site.nav]
         elif config.nav is not None and self.audience == "public":
@@ -486,6 +488,16 @@ class _WrittenPages:
 
 
 _NOTHING = object()
+
+
+class _CopiedIfThere(File):
+    """A file of the user's that MkDocs copies as it is, and that may be gone by then (an editor saving by rename)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        try:
+            super().copy_file(dirty)
+        except FileNotFoundError:
+            log.warning(f"{self.src_uri}: was deleted while the site was being built and is left out of it")
 
 
 class _WrittenFile(File):
