@@ -1,7 +1,7 @@
 """Faults of the machine under every command that writes: one clear line, a non-zero exit, nothing left behind.
 
-A full disk is a small tmpfs when the tests run as root (and may mount), else an
-OSError injected where every write is flushed to the disk.
+A full or read-only disk is a small tmpfs when the tests run as root (and may
+mount), else an OSError injected where the fault would strike first.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,23 +47,49 @@ def _fill(folder: Path) -> None:
                     handle.write(b"\0" * size)
 
 
-@pytest.fixture
-def full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A site (the example career, and an empty folder `empty`) on a disk that is full."""
+def _refuse(code: int) -> Any:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return refuse
+
+
+def _inject(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """Without a disk of our own: the fault where it strikes first (ENOSPC when data is flushed, EROFS on creating a name)."""
+    if code == errno.ENOSPC:
+        monkeypatch.setattr(os, "fsync", _refuse(code))
+        return
+    real_open = os.open
+
+    def open_for_reading_only(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(code, os.strerror(code), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_for_reading_only)
+    monkeypatch.setattr(os, "mkdir", _refuse(code))
+    monkeypatch.setattr(os, "link", _refuse(code))
+
+
+FAULTS = {"full disk": errno.ENOSPC, "read-only file system": errno.EROFS}
+
+
+@pytest.fixture(params=FAULTS.values(), ids=FAULTS.keys())
+def faulty_disk(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, int]]:
+    """A site (the example career, and an empty folder `empty`) on a disk that is full or read-only, and the error code."""
+    code: int = request.param
     disk = tmp_path / "disk"
     mounted = _mount_small_disk(disk)
     try:
         site = copy_example(disk / "site")
         (site / "empty").mkdir()
-        if mounted:
+        if not mounted:
+            _inject(monkeypatch, code)
+        elif code == errno.ENOSPC:
             _fill(disk)
         else:
-
-            def no_space(descriptor: int) -> None:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-            monkeypatch.setattr(os, "fsync", no_space)
-        yield site
+            subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        yield site, code
     finally:
         if mounted:
             subprocess.run(["umount", "-l", str(disk)], check=False)
@@ -74,14 +101,15 @@ def _contents(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("args", WRITERS.values(), ids=WRITERS.keys())
-def test_a_full_disk_gives_one_line_and_leaves_nothing_behind(full_disk: Path, args: tuple[str, ...]) -> None:
-    before = _contents(full_disk.parent)
-    result = run(full_disk, *args)
+def test_a_full_or_read_only_disk_gives_one_line_and_leaves_nothing_behind(faulty_disk: tuple[Path, int], args: tuple[str, ...]) -> None:
+    site, code = faulty_disk
+    before = _contents(site.parent)
+    result = run(site, *args)
     assert result.exit_code == 1, result.output
     (line,) = [line for line in result.output.splitlines() if "Error" in line or "Traceback" in line]
-    assert line.startswith("Error: ") and os.strerror(errno.ENOSPC) in line, line
+    assert line.startswith("Error: ") and os.strerror(code) in line, line
     assert result.output.endswith(line + "\n")  # the check-up shows its summary first
-    assert _contents(full_disk.parent) == before
+    assert _contents(site.parent) == before
 
 
 IMPOSSIBLE = {"under /proc": "/proc/careerfolio-site", "under a file": "mkdocs.yml/site"}
