@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from careerfolio.settings import Settings, SettingsError, build_settings
+from careerfolio.settings import OPTION_NAMES, Settings, SettingsError, build_settings
+from careerfolio.siteconfig import SiteConfigError, read_site_config
 from cli_support import run
 from conftest import make_entry, run_mkdocs, write_site
 
@@ -113,3 +116,29 @@ def test_without_mkdocs_the_command_reads_mkdocs_yml_safely_alone(tmp_path: Path
     monkeypatch.setitem(sys.modules, "mkdocs.utils.yaml", None)  # `import` of it now fails
     result = run(site, "new", "entry", "Shipped")
     assert result.exit_code == 0 and result.output.startswith("content/notes/journal/"), result.output
+
+
+_ANY_YAML_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12) | st.sampled_from(OPTION_NAMES),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(OPTION_NAMES) | st.text(max_size=6), inner, max_size=4),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(options=_ANY_YAML_VALUE)
+def test_any_options_give_settings_or_one_line_naming_the_plugin(options: Any) -> None:
+    try:
+        build_settings(options)
+    except SettingsError as exc:
+        assert str(exc).startswith("careerfolio: ") and "\n" not in str(exc)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plugins=_ANY_YAML_VALUE, docs_dir=_ANY_YAML_VALUE)
+def test_any_mkdocs_yml_gives_a_site_or_one_clean_line(tmp_path: Path, plugins: Any, docs_dir: Any) -> None:
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "T", "docs_dir": docs_dir, "plugins": plugins}))
+    try:
+        read_site_config(tmp_path)
+    except SiteConfigError as exc:
+        assert "\n" not in str(exc)
