@@ -452,7 +452,8 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             continue
         try:
             values[name] = field.kind.check(raw)
-            problems.extend(_numbers_read_as_text(source, (name,), raw, field.kind.schema))
+            if raw.__class__ is not str:  # most values are text: nothing to look for in them
+                problems.extend(_numbers_read_as_text(source, (name,), raw, field.kind.schema))
         except Invalid as exc:
             path = (name, *exc.subpath)
             # The line is the deepest place known; the field named is the part the format defines.
@@ -485,7 +486,10 @@ def _numbers_read_as_text(source: Source, path: FieldPath, raw: Any, schema: dic
         message = "YAML reads this value as a number and would change how it is written (as 12:30 becomes 750); put it in quotes"
         return [Problem(source.path, source.line_of(*path), dotted(path), message, Severity.WARNING)]
     if isinstance(raw, list) and isinstance(schema.get("items"), dict):
-        return [p for i, item in enumerate(raw) for p in _numbers_read_as_text(source, (*path, i), item, schema["items"])]
+        items = schema["items"]
+        return [
+            p for i, item in enumerate(raw) if item.__class__ is not str for p in _numbers_read_as_text(source, (*path, i), item, items)
+        ]
     if isinstance(raw, dict) and isinstance(schema.get("properties"), dict):
         known = schema["properties"]
         return [p for key, item in raw.items() if key in known for p in _numbers_read_as_text(source, (*path, key), item, known[key])]

@@ -42,16 +42,24 @@ class Settings:
     serve_private_on_any_address: bool = False
 
     @cached_property
-    def _folders(self) -> tuple[tuple[str, str], ...]:
-        """(folder + "/", content type) of each content folder; folders may be nested, such as notes/journal."""
-        return (
-            (self.journal_dir + "/", "entry"),
-            (self.skills_dir + "/", "skill"),
-            (self.checkups_dir + "/", "checkup"),
-            (self.roles_dir + "/", "role"),
-            (self.network_dir + "/", "contact"),
-            (self.decisions_dir + "/", "decision"),
-        )
+    def _folders(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(folder + "/", content type) of each content folder, by the folder's first part.
+
+        Folders may be nested, such as notes/journal; looking up the first part
+        of a path keeps classify one dictionary lookup for every file.
+        """
+        by_head: dict[str, tuple[tuple[str, str], ...]] = {}
+        for folder, ctype in (
+            (self.journal_dir, "entry"),
+            (self.skills_dir, "skill"),
+            (self.checkups_dir, "checkup"),
+            (self.roles_dir, "role"),
+            (self.network_dir, "contact"),
+            (self.decisions_dir, "decision"),
+        ):
+            head = folder.partition("/")[0]
+            by_head[head] = (*by_head.get(head, ()), (folder + "/", ctype))
+        return by_head
 
     def classify(self, path: str) -> tuple[str, str | None]:
         """Return (content type name, id) for a docs-relative POSIX path of a Markdown file."""
@@ -59,7 +67,7 @@ class Settings:
             return "profile", None
         if path == self.layoff_plan_file:
             return "layoff_plan", None
-        for prefix, ctype in self._folders:
+        for prefix, ctype in self._folders.get(path.partition("/")[0], ()):
             if path.startswith(prefix):
                 rest = path[len(prefix) :]
                 if ctype != "entry" and "/" in rest:
