@@ -41,6 +41,18 @@ class Settings:
     audience: str = "public"
     serve_private_on_any_address: bool = False
 
+    @property
+    def content_folders(self) -> tuple[tuple[str, str], ...]:
+        """(folder under docs_dir, content type name) for every folder of one content type."""
+        return (
+            (self.journal_dir, "entry"),
+            (self.skills_dir, "skill"),
+            (self.checkups_dir, "checkup"),
+            (self.roles_dir, "role"),
+            (self.network_dir, "contact"),
+            (self.decisions_dir, "decision"),
+        )
+
     @cached_property
     def _folders(self) -> dict[str, tuple[tuple[str, str], ...]]:
         """(folder + "/", content type) of each content folder, by the folder's first part.
@@ -49,14 +61,7 @@ class Settings:
         of a path keeps classify one dictionary lookup for every file.
         """
         by_head: dict[str, tuple[tuple[str, str], ...]] = {}
-        for folder, ctype in (
-            (self.journal_dir, "entry"),
-            (self.skills_dir, "skill"),
-            (self.checkups_dir, "checkup"),
-            (self.roles_dir, "role"),
-            (self.network_dir, "contact"),
-            (self.decisions_dir, "decision"),
-        ):
+        for folder, ctype in self.content_folders:
             head = folder.partition("/")[0]
             by_head[head] = (*by_head.get(head, ()), (folder + "/", ctype))
         return by_head
