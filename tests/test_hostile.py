@@ -205,6 +205,20 @@ def test_check_prints_one_clean_line_per_problem(hostile: list[tuple[str, bytes]
     assert len(lines) == len(load_corpus(GOOD + hostile).problems) + 1
 
 
+@settings(max_examples=15 * SCALE, deadline=None, suppress_health_check=_SLOW)
+@given(hostile=hostile_files())
+def test_the_writing_commands_work_beside_hostile_files(hostile: list[tuple[str, bytes]]) -> None:
+    """new, checkup and report read the whole career first; a hostile file must not stop them."""
+    scores = "skills=4,performance=3,network=2,job_search=2,finances=3"
+    with tempfile.TemporaryDirectory() as folder:
+        site = write_site(Path(folder), GOOD + hostile)
+        for args in (("new", "entry", "Shipped"), ("checkup", "--scores", scores), ("report", "--since", "2000-01-01")):
+            result = run(site, *args)
+            assert result.exit_code == 0, (args, result.output)
+            assert "Good entry" in result.output or args[0] != "report"
+        assert run(site, "check").exit_code in (0, 1)
+
+
 @settings(max_examples=4 * SCALE, deadline=None, suppress_health_check=_SLOW)
 @given(hostile=hostile_files(max_per_type=1))
 def test_both_builds_never_crash_quote_or_lose_a_good_file(hostile: list[tuple[str, bytes]]) -> None:
