@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from conftest import make_checkup, make_entry, make_profile, make_skill, output_text, run_mkdocs, write_site
+from conftest import make_checkup, make_contact, make_entry, make_profile, make_skill, output_text, run_mkdocs, write_site
 
 
 def _site(tmp_path: Path) -> Path:
@@ -165,3 +167,17 @@ def test_a_file_deleted_during_the_build_is_left_out_with_a_warning(tmp_path: Pa
     (root / "content" / "journal" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     strict = run_mkdocs(root, "build", "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
+
+
+def test_serve_keeps_answering_after_a_save_that_overflows_a_date(tmp_path: Path) -> None:
+    """A contact's every or last_contact past what a date holds once crashed the private build and stopped `mkdocs serve`."""
+    contact = tmp_path / "career" / "content" / "network" / "jane-doe.md"
+    root = write_site(tmp_path / "career", [make_contact("jane-doe", last_contact="2026-01-01", every=30)])
+    out = tmp_path / "out"
+    for saved in ({}, {"every": 999999999}, {"last_contact": "9999-12-31"}):
+        contact.write_bytes(make_contact("jane-doe", **{"last_contact": "2026-01-01", "every": 30, **saved})[1])
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))  # read again after each save, as serve does
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        dashboard = (out / "dashboard" / "index.html").read_text()
+        assert ("Jane Doe" in dashboard) == (not saved)  # overdue at first; never due once the date runs past 9999
