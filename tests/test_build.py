@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from conftest import make_checkup, make_entry, make_profile, make_skill, output_text, run_mkdocs, write_site
+from conftest import make_checkup, make_contact, make_entry, make_profile, make_skill, output_text, run_mkdocs, write_site
 
 
 def _site(tmp_path: Path) -> Path:
@@ -123,3 +125,59 @@ def test_a_body_that_starts_like_multimarkdown_metadata_is_shown_whole(tmp_path:
     text = BeautifulSoup((root / "site" / "journal" / "2026" / "win" / "index.html").read_text(), "html.parser").get_text(" ")
     assert "Result: the nightly batch finishes by 06:00." in text and "Owner: the data team" in text
     assert "The rest of the story." in text
+
+
+_DELETING_HOOK = """
+import os
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before careerfolio reads the files MkDocs listed
+def on_files(files, config):
+    os.remove(os.path.join(config.docs_dir, "journal", "gone.md"))
+
+
+def on_env(env, config, files):  # after the plan, before MkDocs copies the files it keeps
+    os.remove(os.path.join(config.docs_dir, "journal", "diagram.svg"))
+"""
+
+
+def test_a_file_deleted_during_the_build_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """An editor saving by rename deletes a file MkDocs has listed; it once crashed the build with FileNotFoundError."""
+    root = write_site(
+        tmp_path,
+        [
+            make_entry(path="journal/good.md", title="Good entry", body="![Diagram](diagram.svg)"),
+            make_entry(path="journal/gone.md", title="Gone entry"),
+        ],
+        extra_config="hooks: [delete_hook.py]\n",
+    )
+    (root / "delete_hook.py").write_text(_DELETING_HOOK)
+    for audience in ("public", "private"):
+        (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+        (root / "content" / "journal" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+        result = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": audience})
+        assert result.returncode == 0, result.stderr
+        assert "journal/gone.md: cannot be read (No such file or directory) and is left out of the build" in result.stderr
+        assert "journal/diagram.svg: was deleted while the site was being built and is left out of it" in result.stderr
+        assert "Traceback" not in result.stderr
+        text = "\n".join(output_text(root / ("site" if audience == "public" else "site-private")).values())
+        assert "Good entry" in text and "Gone entry" not in text
+    (root / "content" / "journal" / "gone.md").write_bytes(make_entry(title="Gone entry")[1])
+    (root / "content" / "journal" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    strict = run_mkdocs(root, "build", "--strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+
+
+def test_serve_keeps_answering_after_a_save_that_overflows_a_date(tmp_path: Path) -> None:
+    """A contact's every or last_contact past what a date holds once crashed the private build and stopped `mkdocs serve`."""
+    contact = tmp_path / "career" / "content" / "network" / "jane-doe.md"
+    root = write_site(tmp_path / "career", [make_contact("jane-doe", last_contact="2026-01-01", every=30)])
+    out = tmp_path / "out"
+    for saved in ({}, {"every": 999999999}, {"last_contact": "9999-12-31"}):
+        contact.write_bytes(make_contact("jane-doe", **{"last_contact": "2026-01-01", "every": 30, **saved})[1])
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))  # read again after each save, as serve does
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        dashboard = (out / "dashboard" / "index.html").read_text()
+        assert ("Jane Doe" in dashboard) == (not saved)  # overdue at first; never due once the date runs past 9999

@@ -315,3 +315,37 @@ def test_read_tree_does_not_enter_linked_folders(tmp_path) -> None:
     (tmp_path / "docs" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (tmp_path / "docs" / "loop.md").symlink_to(tmp_path / "docs", target_is_directory=True)
     assert [p for p, _ in loader.read_tree(tmp_path / "docs")] == ["journal/a.md"]
+
+
+def test_deep_nesting_is_a_located_problem_not_a_recursion_error() -> None:
+    """About 980 levels crashed the loader's own walk; libyaml itself reads up to 1000."""
+    for opening, closing in (("[", "]"), ("{a: ", "}")):
+        for depth in (loader.MAX_DEPTH + 1, 990):
+            text = f"---\ntitle: T\nx: a\nx: b\ndeep: {opening * depth}1{closing * depth}\n---\n"
+            source = parse_source("a.md", text.encode())
+            assert not source.readable and source.lines == {}
+            assert [(p.line, p.field) for p in source.problems] == [(5, None)], source.problems
+            assert "nested more than" in source.problems[0].message
+
+
+def test_front_matter_as_deep_as_the_limit_is_read() -> None:
+    depth = loader.MAX_DEPTH - 1
+    source = parse_source("a.md", f"---\ndeep: {'[' * depth}1{']' * depth}\n---\n".encode())
+    assert source.readable and source.problems == ()
+
+
+def test_a_number_too_long_for_python_is_a_located_problem() -> None:
+    """Over 4,300 digits, int() refuses the text; a long hexadecimal number is read but cannot be shown."""
+    for value in ("9" * 5000, "0x" + "f" * 4000, "[" + "1" * 4400 + "]", "-" + "7" * 4301):
+        source = parse_source("a.md", f"---\ntitle: T\nimpact: {value}\n---\n".encode())
+        assert not source.readable
+        assert [(p.line, p.field) for p in source.problems] == [(3, None)]
+        assert "too many digits" in source.problems[0].message
+    assert parse_source("a.md", f"---\nimpact: {'9' * 4000}\n---\n".encode()).meta == {"impact": int("9" * 4000)}
+
+
+def test_read_tree_passes_over_a_file_gone_between_listing_and_reading(tmp_path) -> None:
+    (tmp_path / "journal").mkdir()
+    (tmp_path / "journal" / "a.md").write_bytes(b"x")
+    (tmp_path / "journal" / "gone.md").symlink_to(tmp_path / "nowhere.md")  # listed, but opening it finds nothing
+    assert [p for p, _ in loader.read_tree(tmp_path)] == ["journal/a.md"]

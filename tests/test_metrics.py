@@ -302,6 +302,18 @@ def test_the_default_contact_rhythm_is_a_setting() -> None:
     assert figures(files, contact_every=150).network.overdue == ()
 
 
+def test_a_due_date_past_the_last_date_python_knows_is_never_due_not_a_crash() -> None:
+    """`every` or `last_contact` (and a check-up's date) that overflow a date once crashed the private build."""
+    files = [
+        make_contact("far", last_contact="9999-12-31"),
+        make_contact("huge", last_contact=days_ago(1), every=10**12),
+        make_checkup("2026-01-01"),
+    ]
+    result = figures(files, contact_every=10**15, checkup_every=10**10)
+    assert result.network.overdue == ()
+    assert result.cadence.next_due == dt.date.max and not result.cadence.overdue
+
+
 # -- decisions and the layoff plan --------------------------------------------------------
 
 

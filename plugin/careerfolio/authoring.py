@@ -11,20 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 from slugify import slugify as transliterated_slug
 
+from .newfiles import write_new
+from .problems import CareerfolioError
 from .schema import CONTENT_TYPES, ContentType
 from .settings import Settings
+
+__all__ = ["NEW_TYPES", "AuthoringError", "NewFile", "TextFile", "plan_new_file", "slugify", "write_new", "yaml_scalar"]
 
 # The content types `careerfolio new` creates; check-ups have their own command.
 NEW_TYPES: tuple[str, ...] = ("entry", "skill", "role", "contact", "decision")
 
 # Language names whose symbols carry the meaning: C++ is not C, nor is C# or F#.
 _SYMBOL_NAMES = ((re.compile(r"(?<=[a-z])\+\+", re.IGNORECASE), "pp"), (re.compile(r"\b(?<=[a-z])#(?!\w)", re.IGNORECASE), "sharp"))
-_MAX_SUFFIX = 1000
 
 _BODY_PROMPTS = {
     "entry": "What happened, what I did, and what came of it.",
@@ -35,7 +37,7 @@ _BODY_PROMPTS = {
 }
 
 
-class AuthoringError(Exception):
+class AuthoringError(CareerfolioError):
     """A request that cannot be carried out; the message is meant for the user."""
 
 
@@ -67,28 +69,6 @@ def slugify(title: str, max_length: int = 60) -> str:
         text = pattern.sub(name, text)
     # word_boundary: a slug never ends in half a word.
     return transliterated_slug(text, max_length=max_length, word_boundary=True) or "untitled"
-
-
-def write_new(path: Path, content: str | bytes, rename_on_clash: bool = True) -> Path:
-    """Create `path` exclusively and write `content` (text as UTF-8); return the path written.
-
-    An existing file is never opened for writing. With `rename_on_clash`, a
-    clash picks the first free `name-2.md`, `name-3.md`, ...; without it the
-    clash raises FileExistsError.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for number in range(1, _MAX_SUFFIX + 1):
-        candidate = path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
-        try:
-            # "x" fails when the name exists, even if it appeared after a check: no race can overwrite.
-            with candidate.open("xb") as handle:
-                handle.write(data)
-            return candidate
-        except FileExistsError:
-            if not rename_on_clash:
-                raise
-    raise AuthoringError(f"{path} and {_MAX_SUFFIX - 1} numbered variants of it exist already; choose another title")
 
 
 def yaml_scalar(value: str) -> str:

@@ -10,30 +10,77 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .authoring import NEW_TYPES, AuthoringError, plan_new_file, write_new
+from .authoring import NEW_TYPES, plan_new_file
 from .checkup import CheckUpAnswers, ScoresError, find_previous, parse_scores, render_checkup_file, render_summary, run_checkup
 from .corpus import Corpus, load_corpus
 from .dates import build_today
 from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
 from .loader import read_tree
+from .newfiles import replace_own, write_all_new, write_new
 from .nextsteps import NextStep, NextSteps, compute_next_steps
-from .problems import count
+from .problems import CareerfolioError, count
 from .reminders import collect_reminders, is_ours, render_calendar, uid_domain
 from .report import build_report, render_report
 from .scaffold import create_site
-from .siteconfig import SiteConfig, SiteConfigError, find_site_root, read_site_config
+from .siteconfig import SiteConfig, find_site_root, read_site_config
 
 
 def load_site(path: Path | None) -> SiteConfig:
     """The site at `path` (a folder holding mkdocs.yml) or the nearest one upward."""
-    try:
-        root = find_site_root(path)
-        return read_site_config(root)
-    except SiteConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    return read_site_config(find_site_root(path))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The one place where the project's errors and the machine's (a full disk, a missing folder) become a message.
+
+    Each is one line and a non-zero exit; a traceback would be a bug.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CareerfolioError as exc:
+            raise click.ClickException(str(exc)) from None
+        except FileExistsError as exc:
+            raise click.ClickException(f"{exc.filename} already exists; nothing was written (choose a new name)") from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+class _Text(click.ParamType):
+    """Text typed in a terminal, refused when it is not valid in the file's encoding (UTF-8)."""
+
+    name = "text"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if not is_valid_text(text):
+            self.fail("is not valid UTF-8 text (is the terminal set to another encoding?); nothing was written", param, ctx)
+        return text
+
+
+TEXT = _Text()
+
+
+def is_valid_text(text: str) -> bool:
+    """False for text holding bytes the terminal's encoding could not decode, which Python keeps as lone surrogates."""
+    return not any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def _ask(prompt: str) -> str:
+    """A line typed at a prompt; asked again while it is not valid text."""
+    while True:
+        try:
+            line: str | None = input(prompt)
+        except UnicodeDecodeError:  # a terminal whose input Python decodes strictly
+            line = None
+        if line is not None and is_valid_text(line):
+            return line
+        click.echo("  That line is not valid UTF-8 text (is the terminal set to another encoding?); please type it again.", err=True)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="careerfolio")
 def main() -> None:
     """Manage a career in plain Markdown."""
@@ -88,19 +135,9 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def _write_output(path: Path, text: str) -> None:
-    """Write a file the user named; an existing file is refused, never overwritten."""
-    try:
-        write_new(path, text, rename_on_clash=False)
-    except FileExistsError:
-        raise click.ClickException(f"{path} already exists; nothing was written (choose a new file name)") from None
-    except OSError as exc:
-        raise click.ClickException(f"{path}: cannot be written ({exc.strerror})") from None
-
-
 @main.command(short_help="Create a journal entry, skill, role, contact or decision.")
 @click.argument("type_name", metavar="TYPE", type=click.Choice(NEW_TYPES))
-@click.argument("title")
+@click.argument("title", type=TEXT)
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
 def new(type_name: str, title: str, edit: bool) -> None:
     """Create a new journal entry, skill, role, contact or decision and print its path.
@@ -113,11 +150,8 @@ def new(type_name: str, title: str, edit: bool) -> None:
     site = load_site(None)
     corpus = _load_content(site)
     current = [r.id for r in corpus.roles if r.current]
-    try:
-        planned = plan_new_file(type_name, title, build_today(), site.settings, current[0] if len(current) == 1 else None)
-        written = write_new(site.docs_dir / planned.path, planned.text)
-    except AuthoringError as exc:
-        raise click.ClickException(str(exc)) from None
+    planned = plan_new_file(type_name, title, build_today(), site.settings, current[0] if len(current) == 1 else None)
+    written = write_new(site.docs_dir / planned.path, planned.text)
     click.echo(_shown_path(written))
     if edit:
         click.edit(filename=str(written))
@@ -125,8 +159,8 @@ def new(type_name: str, title: str, edit: bool) -> None:
 
 @main.command(short_help="Run a check-up and write checkups/DATE.md.")
 @click.option("--scores", help="All five scores, e.g. skills=4,performance=3,network=2,job_search=2,finances=3; no questions asked.")
-@click.option("--action", "actions", multiple=True, help="An action for the coming months (repeatable).")
-@click.option("--reflection", default="", help="A short reflection, with --scores.")
+@click.option("--action", "actions", multiple=True, type=TEXT, help="An action for the coming months (repeatable).")
+@click.option("--reflection", default="", type=TEXT, help="A short reflection, with --scores.")
 def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> None:
     """Run a check-up: score each level with its journal evidence, then write checkups/DATE.md.
 
@@ -146,17 +180,14 @@ def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> No
         if actions or reflection:
             raise click.UsageError("--action and --reflection go with --scores; without --scores the check-up asks for them")
         try:
-            answers = run_checkup(corpus, today, input, click.echo)
+            answers = run_checkup(corpus, today, _ask, click.echo)
         except (KeyboardInterrupt, EOFError):
             click.echo("\nCheck-up cancelled; nothing was written.", err=True)
             raise SystemExit(1) from None
     for line in render_summary(answers, previous):
         click.echo(line)
     folder = site.docs_dir / site.settings.checkups_dir
-    try:
-        written = write_new(folder / f"{today.isoformat()}.md", render_checkup_file(answers))
-    except AuthoringError as exc:
-        raise click.ClickException(str(exc)) from None
+    written = write_new(folder / f"{today.isoformat()}.md", render_checkup_file(answers))
     click.echo(f"Wrote {_shown_path(written)}")
 
 
@@ -164,10 +195,7 @@ def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> No
 @click.argument("folder", type=click.Path(path_type=Path))
 def init(folder: Path) -> None:
     """Create a new careerfolio site in FOLDER, which must be new or empty."""
-    try:
-        written = create_site(folder)
-    except AuthoringError as exc:
-        raise click.ClickException(str(exc)) from None
+    written = create_site(folder)
     click.echo(f"Created a careerfolio site in {_shown_path(folder)} ({len(written)} files).")
     click.echo(f"Next: cd {_shown_path(folder)} && mkdocs serve")
 
@@ -190,7 +218,7 @@ def report(since: dt.datetime, until: dt.datetime | None, output: Path | None, p
     if output is None:
         click.echo(text, nl=False)
         return
-    _write_output(output, text)
+    write_new(output, text, rename_on_clash=False)
     click.echo(f"Wrote {_shown_path(output)}")
 
 
@@ -214,8 +242,7 @@ def schema(folder: Path | None) -> None:
     if existing:
         listed = ", ".join(_shown_path(p) for p in existing)
         raise click.ClickException(f"already exists: {listed}; nothing was written (remove them first to regenerate)")
-    for path, text in files:
-        _write_output(path, text)
+    for path in write_all_new(files):
         click.echo(_shown_path(path))
 
 
@@ -292,9 +319,9 @@ def status(as_json: bool, markdown: bool) -> None:
     try:
         site = load_site(None)
         result = compute_next_steps(_load_content(site), site.settings, build_today())
-    except click.ClickException as exc:
+    except (click.ClickException, CareerfolioError, OSError) as exc:
         # 1 means "something is due": a site that cannot be read must not look like that.
-        raise _Unreadable(exc.message) from None
+        raise _Unreadable(exc.message if isinstance(exc, click.ClickException) else str(exc)) from None
     if as_json:
         click.echo(json.dumps(status_json(result, site), indent=2, ensure_ascii=False))
     else:
@@ -330,8 +357,7 @@ def calendar(output: Path | None) -> None:
             ours = False
         if not ours:
             raise click.ClickException(f"{_shown_path(target)} exists and was not written by careerfolio calendar; nothing was written")
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        replace_own(target, text)
     else:
-        _write_output(target, text)
+        write_new(target, text, rename_on_clash=False)
     click.echo(f"Wrote {_shown_path(target)}")

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from .levels import LEVEL_IDS
-from .loader import Source, parse_source
+from .loader import Source, dotted, parse_source
 from .paths import markdown_stem
 from .problems import Problem, Severity
 from .records import (
@@ -27,7 +27,7 @@ from .records import (
     Skill,
     Task,
 )
-from .schema import CONTENT_TYPES, did_you_mean, validate_fields
+from .schema import CONTENT_TYPES, ContentType, did_you_mean, known_part, validate_fields
 from .settings import Settings
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -169,7 +169,7 @@ class Checked:
 def check_source(source: Source, settings: Settings) -> Checked:
     """Validate one file's fields and make its record; the checks that need other files come later."""
     ctype_name, record_id = settings.classify(source.path)
-    problems = list(source.problems)
+    problems = [_named_by_the_format(p, CONTENT_TYPES[ctype_name]) for p in source.problems]
     if markdown_stem(source.path) is None:
         # MkDocs compares suffixes case-sensitively: it would copy `Notes.MD` raw, front matter and all.
         problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
@@ -189,6 +189,16 @@ def check_source(source: Source, settings: Settings) -> Checked:
     if any(p.is_error for p in problems):
         record = None
     return Checked(source, settings, ctype_name, record, tuple(problems))
+
+
+def _named_by_the_format(problem: Problem, ctype: ContentType) -> Problem:
+    """`problem` naming only the part of its field the format defines; the rest is described."""
+    if problem.field_path is None:
+        return problem
+    known, whole = known_part(ctype, problem.field_path)
+    if whole:
+        return problem
+    return replace(problem, field=dotted(known) or None, message=f"a field {problem.message}")
 
 
 class _Builder:
@@ -245,8 +255,9 @@ class _Builder:
                     field_name
                 ]
                 hint = did_you_mean(ref, sorted(known))
+                # `ref` is not a file name but what the user typed (in `people`, never published): not quoted.
                 self.problems.append(
-                    Problem(path, line, field_name, f'names "{ref}", which is not a file in {folder}/{hint}', Severity.WARNING)
+                    Problem(path, line, field_name, f"names an id that is not a file in {folder}/{hint}", Severity.WARNING)
                 )
 
 

@@ -64,6 +64,18 @@ def parse_full_date(text: str) -> dt.date | None:
     return partial.first_day
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, held at the first or last date Python knows instead of overflowing.
+
+    Cadences come from users (`every: 99999999`) and so do dates (`last_contact: 9999-12-31`);
+    a due date past the year 9999 is as good as never.
+    """
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def build_today(environ: Mapping[str, str] | None = None) -> dt.date:
     """The build's today: `SOURCE_DATE_EPOCH` (UTC) when set, else the local date."""
     env = os.environ if environ is None else environ

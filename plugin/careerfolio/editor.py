@@ -34,14 +34,7 @@ def build_schema_files() -> list[TextFile]:
 
 def folder_types(settings: Settings) -> list[tuple[str, str]]:
     """(folder under docs_dir, content type name) for every folder of one content type."""
-    return [
-        (settings.journal_dir, "entry"),
-        (settings.skills_dir, "skill"),
-        (settings.checkups_dir, "checkup"),
-        (settings.roles_dir, "role"),
-        (settings.network_dir, "contact"),
-        (settings.decisions_dir, "decision"),
-    ]
+    return list(settings.content_folders)
 
 
 def _title(name: str) -> str:

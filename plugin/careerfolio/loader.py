@@ -7,8 +7,10 @@ the parser that decides visibility must be the one whose output is rendered.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -41,6 +43,49 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
+# Front matter is a few levels deep; a limit far above that keeps every walk over the tree
+# well inside Python's recursion limit, whatever the file holds.
+MAX_DEPTH = 50
+
+
+class _TooDeep(Exception):
+    """Front matter nested deeper than MAX_DEPTH."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+class _NumberTooLong(yaml.constructor.ConstructorError):
+    """An integer with more digits than Python turns into a number or back into text (4,300 by default)."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(None, None, "a number has too many digits to be read; put it in quotes if it is text", node.start_mark)
+
+
+def _int_within_limits(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """PyYAML's int, refused as a problem when Python could not write it back as text.
+
+    Python limits int/str conversions (sys.get_int_max_str_digits); PyYAML's own
+    constructor fails with a plain ValueError there, and a hexadecimal value
+    passes it but fails later wherever the number is shown.
+    """
+    try:
+        value = yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        if not _MAX_INT_DIGITS or len(node.value) < _MAX_INT_DIGITS:
+            raise  # not a number at all, such as `!!int seven`
+        raise _NumberTooLong(node) from None
+    if _MAX_INT_BITS and value.bit_length() > _MAX_INT_BITS:
+        raise _NumberTooLong(node)
+    return value  # type: ignore[no-any-return]
+
+
+_MAX_INT_DIGITS = sys.get_int_max_str_digits()  # 0: no limit
+# 3.32 bits per decimal digit, rounded down: a number this long has fewer digits than the limit.
+_MAX_INT_BITS = int((_MAX_INT_DIGITS - 1) * 3.32) if _MAX_INT_DIGITS else 0
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_within_limits)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -66,6 +111,13 @@ class Source:
         if not self.has_front_matter or not self.readable:
             return {}
         return key_lines(self.front_matter, _FIRST_FIELD_LINE)
+
+    @cached_property
+    def numbers_as_written(self) -> dict[FieldPath, str]:
+        """The text of each plain value YAML reads as a number, by field path (worked out when first asked for)."""
+        if not self.has_front_matter or not self.readable:
+            return {}
+        return _numbers_as_written(self.front_matter)
 
     def line_of(self, *path: str | int) -> int | None:
         """The line of the deepest known prefix of `path`, else of the front matter."""
@@ -260,7 +312,10 @@ def _plain_scalar(text: str) -> Any:
     constructor = _FrontMatterLoader.yaml_constructors.get(tag)
     if constructor is None:
         return _NOT_SIMPLE  # `=` and `<<` resolve to tags that only make sense to PyYAML
-    return constructor(_SCALAR_LOADER, yaml.ScalarNode(tag, text))
+    try:
+        return constructor(_SCALAR_LOADER, yaml.ScalarNode(tag, text))
+    except yaml.YAMLError:
+        return _NOT_SIMPLE  # the full parse reports it, with its line
 
 
 class _NotPlain(Exception):
@@ -312,6 +367,8 @@ class _FrontMatterLoader(_Loader):
         """
         try:
             return self._plain(node, set(), {})
+        except _TooDeep:
+            raise
         except Exception:
             self.suspect_keys = False
         if (looped := _inside_itself(node)) is not None:
@@ -336,6 +393,8 @@ class _FrontMatterLoader(_Loader):
             return built[node]
         if node in open_nodes:
             raise _InsideItself(node)
+        if len(open_nodes) >= MAX_DEPTH:
+            raise _TooDeep(node)
         if kind is yaml.SequenceNode and node.tag == _SEQ_TAG:
             open_nodes.add(node)
             items: list[Any] | dict[Any, Any] = [self._plain(item, open_nodes, built) for item in node.value]
@@ -396,6 +455,10 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         return None, [
             Problem(path, line, None, "an alias (*name) is used inside the value its anchor (&name) names; a value cannot contain itself")
         ]
+    except (_TooDeep, RecursionError) as exc:
+        # RecursionError: PyYAML's pure-Python parser, used without libyaml, nests a call per level.
+        line = exc.node.start_mark.line + first_line if isinstance(exc, _TooDeep) else first_line
+        return None, [Problem(path, line, None, f"the YAML is nested more than {MAX_DEPTH} levels deep; front matter needs a few at most")]
     except _ValueNotOfItsTag:
         return None, [Problem(path, first_line, None, "the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)")]
     except yaml.MarkedYAMLError as exc:
@@ -410,19 +473,48 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         loader.dispose()
 
 
-def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
-    """The line of every key and list item of front matter that parsed before, by field path."""
+def _node_tree(yaml_text: str) -> yaml.Node | None:
+    """The node tree of front matter that parsed before (None for an empty one)."""
     loader = _Loader(yaml_text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.YAMLError:
-        return {}
+        return None
     finally:
         loader.dispose()
+
+
+def key_lines(yaml_text: str, first_line: int) -> dict[FieldPath, int]:
+    """The line of every key and list item of front matter that parsed before, by field path."""
+    node = _node_tree(yaml_text)
     lines: dict[FieldPath, int] = {}
     if node is not None:
         _walk("", node, (), first_line, lines, [])
     return lines
+
+
+_NUMBER_TAGS = frozenset(("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"))
+
+
+def _numbers_as_written(yaml_text: str) -> dict[FieldPath, str]:
+    node = _node_tree(yaml_text)
+    found: dict[FieldPath, str] = {}
+    # Front matter that was read is at most MAX_DEPTH deep, so a stack of (node, path) stays small.
+    pending: list[tuple[yaml.Node, FieldPath]] = [(node, ())] if node is not None else []
+    seen: set[yaml.Node] = set()
+    while pending:
+        here, prefix = pending.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        if isinstance(here, yaml.ScalarNode):
+            if here.tag in _NUMBER_TAGS and not here.style:
+                found[prefix] = here.value
+        elif isinstance(here, yaml.MappingNode):
+            pending.extend((value, (*prefix, key.value)) for key, value in here.value if isinstance(key, yaml.ScalarNode))
+        else:
+            pending.extend((item, (*prefix, index)) for index, item in enumerate(here.value))
+    return found
 
 
 def _walk(
@@ -445,7 +537,7 @@ def _walk(
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + first_line
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(path, line, _dotted(prefix) or None, "a field name must be plain text"))
+                problems.append(Problem(path, line, _dotted(prefix) or None, "has a field name that is not plain text", field_path=prefix))
                 continue
             key = key_node.value
             here = (*prefix, key)
@@ -456,6 +548,7 @@ def _walk(
                         line,
                         _dotted(here),
                         f"is given twice (first on line {seen[key]}); keep one, since YAML would silently use the last",
+                        field_path=here,
                     )
                 )
                 continue
@@ -477,6 +570,8 @@ def _inside_itself(node: yaml.Node, open_nodes: set[yaml.Node] | None = None, do
         return node
     if node in done or isinstance(node, yaml.ScalarNode):
         return None
+    if len(open_nodes) >= MAX_DEPTH:
+        raise _TooDeep(node)
     open_nodes.add(node)
     children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
     for child in children:
@@ -503,8 +598,9 @@ def _cut_by_comment(path: str, root: yaml.MappingNode, lines: list[str], first_l
                         path,
                         end.line + first_line,
                         str(key_node.value),
-                        "the text after ' #' is read as a YAML comment and dropped; put the whole value in quotes",
+                        "has text after ' #', which YAML reads as a comment and drops; put the whole value in quotes",
                         Severity.WARNING,
+                        field_path=(key_node.value,),
                     )
                 )
     return problems
@@ -557,7 +653,8 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
     pending = [(os.fspath(docs_dir), "")]
     while pending:
         folder, prefix = pending.pop()
-        with os.scandir(folder) as entries:
+        # A file or folder deleted between being listed and being read (an editor saving by rename) is not there.
+        with contextlib.suppress(FileNotFoundError), os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith("."):
                     continue
@@ -565,7 +662,7 @@ def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
                     if not entry.is_symlink():  # as os.walk: a linked folder is not entered
                         pending.append((entry.path, f"{prefix}{entry.name}/"))
                 elif looks_like_markdown(entry.name):
-                    with open(entry.path, "rb") as handle:
+                    with contextlib.suppress(FileNotFoundError), open(entry.path, "rb") as handle:
                         out.append((f"{prefix}{entry.name}", handle.read()))
     out.sort()
     return out

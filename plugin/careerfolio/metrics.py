@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .dates import add_days
 from .levels import LEVELS, LEVELS_BY_ID
 from .problems import Problem
 from .records import ENTRY_KINDS, CheckUp, Contact, Decision, Entry, Option, Skill
@@ -304,7 +305,7 @@ def compute_cadence(latest: CheckUp | None, today: dt.date, every: int) -> Caden
     """Days since the last check-up and the next due date; overdue the day after it is due."""
     if latest is None:
         return Cadence(every, None, None, None, False, 0)
-    next_due = latest.date + dt.timedelta(days=every)
+    next_due = add_days(latest.date, every)
     overdue_by = (today - next_due).days
     return Cadence(every, latest, (today - latest.date).days, next_due, overdue_by > 0, max(overdue_by, 0))
 
@@ -399,7 +400,7 @@ def compute_network(contacts: Iterable[Contact], index: EntryIndex, today: dt.da
         if last is None:
             overdue.append(ContactFigure(contact, None, every, None, None))
             continue
-        due = last + dt.timedelta(days=every)
+        due = add_days(last, every)
         if today > due:
             overdue.append(ContactFigure(contact, last, every, due, (today - due).days))
         else:

@@ -45,7 +45,7 @@ from .paths import looks_like_markdown
 from .plan import restore_blocks
 from .render import templates_dir
 from .searchtext import search_stand_in, search_text
-from .settings import Settings
+from .settings import Settings, SettingsError, build_settings
 from .site import BuildContext, Site, SitePage, build_site
 
 log = get_plugin_logger(__name__)
@@ -65,24 +65,26 @@ _MAX_HITS_SHOWN = 30
 
 
 class CareerfolioConfig(base.Config):
-    audience = c.Choice(("public", "private"), default="public")
+    """The options as MkDocs sees them; `settings.build_settings` judges them, for the command line too."""
+
+    audience = c.Choice(("public", "private"), default=Settings.audience)
     """Which site `mkdocs build` makes; the CAREERFOLIO_AUDIENCE variable overrides it."""
-    journal_dir = c.Type(str, default="journal")
-    """Folder of journal entries, under docs_dir."""
-    skills_dir = c.Type(str, default="skills")
-    checkups_dir = c.Type(str, default="checkups")
-    roles_dir = c.Type(str, default="roles")
-    network_dir = c.Type(str, default="network")
-    decisions_dir = c.Type(str, default="decisions")
-    profile_file = c.Type(str, default="profile.md")
-    layoff_plan_file = c.Type(str, default="layoff-plan.md")
-    checkup_every = c.Type(int, default=90)
+    journal_dir = c.Type(str, default=Settings.journal_dir)
+    """Folder of journal entries, under docs_dir (it may be nested, such as notes/journal)."""
+    skills_dir = c.Type(str, default=Settings.skills_dir)
+    checkups_dir = c.Type(str, default=Settings.checkups_dir)
+    roles_dir = c.Type(str, default=Settings.roles_dir)
+    network_dir = c.Type(str, default=Settings.network_dir)
+    decisions_dir = c.Type(str, default=Settings.decisions_dir)
+    profile_file = c.Type(str, default=Settings.profile_file)
+    layoff_plan_file = c.Type(str, default=Settings.layoff_plan_file)
+    checkup_every = c.Type(int, default=Settings.checkup_every)
     """Days between check-ups before one is overdue."""
-    stale_after = c.Type(int, default=365)
+    stale_after = c.Type(int, default=Settings.stale_after)
     """Days without evidence after which a skill is going stale."""
-    contact_every = c.Type(int, default=90)
+    contact_every = c.Type(int, default=Settings.contact_every)
     """Default days between contacts, for contacts without `every`."""
-    serve_private_on_any_address = c.Type(bool, default=False)
+    serve_private_on_any_address = c.Type(bool, default=Settings.serve_private_on_any_address)
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
 
@@ -132,19 +134,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.dirty_hint_due = command == "serve" and not dirty  # said once per `mkdocs serve` session
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.settings = Settings(
-            journal_dir=self.config.journal_dir.strip("/"),
-            skills_dir=self.config.skills_dir.strip("/"),
-            checkups_dir=self.config.checkups_dir.strip("/"),
-            roles_dir=self.config.roles_dir.strip("/"),
-            network_dir=self.config.network_dir.strip("/"),
-            decisions_dir=self.config.decisions_dir.strip("/"),
-            profile_file=self.config.profile_file,
-            layoff_plan_file=self.config.layoff_plan_file,
-            checkup_every=self.config.checkup_every,
-            stale_after=self.config.stale_after,
-            contact_every=self.config.contact_every,
-        )
+        try:
+            self.settings = build_settings(dict(self.config))
+        except SettingsError as exc:
+            raise PluginError(f"mkdocs.yml: plugins: {exc}") from None
         self.audience = self._decide_audience(config)
         self.speed_tricks = speed_tricks_wanted()
         _refuse_plugins_that_cannot_work(config)
@@ -166,12 +159,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         return config
 
     def _decide_audience(self, config: MkDocsConfig) -> Literal["public", "private"]:
-        wanted = os.environ.get(AUDIENCE_ENV, "").strip().lower() or self.config.audience
+        wanted = os.environ.get(AUDIENCE_ENV, "").strip().lower() or self.settings.audience
         if wanted not in ("public", "private"):
             raise PluginError(f'{AUDIENCE_ENV} must be "public" or "private"')
         if self.command == "serve":
             host = config.dev_addr.host if config.dev_addr else "127.0.0.1"
-            if not _is_loopback(host) and not self.config.serve_private_on_any_address:
+            if not _is_loopback(host) and not self.settings.serve_private_on_any_address:
                 raise PluginError(
                     f"careerfolio: mkdocs serve shows the private site, so it serves only on the loopback address "
                     f"(127.0.0.1 or localhost), not {host}. Set serve_private_on_any_address: true under the "
@@ -223,6 +216,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         markdown: list[tuple[str, bytes]] = []
         assets: list[str] = []
         ours: list[File] = []
+        unreadable: list[File] = []
         # MkDocs' own exclusions stand (dot files, templates/, exclude_docs, and draft_docs outside serve):
         # what it leaves out is no content of this build, whatever its front matter says.
         shown = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
@@ -237,9 +231,17 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             if not shown(file.inclusion):
                 continue
             if looks_like_markdown(file.src_uri):
-                markdown.append((file.src_uri, self._read(file)))
+                try:
+                    markdown.append((file.src_uri, self._read(file)))
+                except OSError as exc:
+                    # Deleted since MkDocs listed it (an editor saving by rename), or not readable: MkDocs must not read it either.
+                    ours.pop()
+                    unreadable.append(file)
+                    log.warning(f"{file.src_uri}: cannot be read ({exc.strerror or 'unknown error'}) and is left out of the build")
             else:
                 assets.append(file.src_uri)
+        for file in unreadable:
+            files.remove(file)
 
         if self.command == "serve":
             # MkDocs rebuilds everything after each save; files whose bytes did not change are not parsed again.
@@ -296,6 +298,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             elif file.is_documentation_page():
                 # Every page is reachable by link; only the plan's nav lists pages.
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+            else:
+                file.__class__ = _CopiedIfThere
         if config.nav is None and self.site.nav:
             config.nav = [{html.escape(item.title): item.src_path} for item in self.site.nav]
         elif config.nav is not None and self.audience == "public":
@@ -387,7 +391,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if looks_like_markdown(file.src_uri):
             if self.corpus is not None and file.src_uri not in self.corpus.excluded:
                 return None  # a record: the guard takes its fields and body from the corpus
-            source = parse_source(file.src_uri, file.content_bytes)
+            try:
+                source = parse_source(file.src_uri, file.content_bytes)
+            except OSError:
+                return None  # gone since it was read: its name is still looked for
             title = source.meta.get("title")
             return f"{title if isinstance(title, str) else ''}\n{source.body}"
         try:
@@ -549,6 +556,16 @@ class _WrittenPages:
 
 
 _NOTHING = object()
+
+
+class _CopiedIfThere(File):
+    """A file of the user's that MkDocs copies as it is, and that may be gone by then (an editor saving by rename)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        try:
+            super().copy_file(dirty)
+        except FileNotFoundError:
+            log.warning(f"{self.src_uri}: was deleted while the site was being built and is left out of it")
 
 
 class _WrittenFile(File):

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .dates import add_days
 from .metrics import DashboardFigures, compute_dashboard
 from .settings import Settings
 
@@ -129,7 +130,7 @@ def _decisions(figures: DashboardFigures, corpus: Corpus, steps: Steps, upcoming
         if deadline is None or fig.days_left is None:
             continue
         if fig.days_left > DECIDE_SOON:
-            upcoming.append((deadline - dt.timedelta(days=DECIDE_SOON), f"deciding: {fig.decision.title}"))
+            upcoming.append((add_days(deadline, -DECIDE_SOON), f"deciding: {fig.decision.title}"))
             continue
         when = (
             f"passed {_days(-fig.days_left)} ago"
@@ -153,7 +154,7 @@ def _layoff_plan(figures: DashboardFigures, corpus: Corpus, steps: Steps, upcomi
     plan = figures.layoff_plan
     if plan is None:
         return
-    review_due = plan.reviewed + dt.timedelta(days=LAYOFF_REVIEW_EVERY) if plan.reviewed else None
+    review_due = add_days(plan.reviewed, LAYOFF_REVIEW_EVERY) if plan.reviewed else None
     unreviewed = review_due is None or review_due < figures.today
     open_tasks = plan.total - plan.done
     if not (unreviewed or open_tasks):
@@ -179,7 +180,7 @@ def _skills(figures: DashboardFigures, corpus: Corpus, steps: Steps, upcoming: U
             why, due = "No evidence at all: no last_used, and no journal entry names it.", None
         else:
             why = f"Last evidence {fig.last_evidence.isoformat()}, {_days(fig.days_since_evidence or 0)} ago."
-            due = fig.last_evidence + dt.timedelta(days=skills.stale_after)
+            due = add_days(fig.last_evidence, skills.stale_after)
         todo = "use it and set last_used (or name it in a journal entry's skills), or let it go"
         steps.append(NextStep("skill", fig.id, due, f"{fig.skill.name} is going stale", why, todo, path=fig.skill.path))
     stale = {fig.id for fig in skills.stale}
@@ -196,7 +197,7 @@ def _journal(figures: DashboardFigures, corpus: Corpus, steps: Steps, upcoming: 
         why = "No journal entry yet; entries are the evidence behind your scores."
         steps.append(NextStep("journal", None, None, "Start the journal", why, "write what happened", command=ENTRY_COMMAND))
         return
-    due = journal.last_entry.date + dt.timedelta(days=JOURNAL_SILENCE + 1)
+    due = add_days(journal.last_entry.date, JOURNAL_SILENCE + 1)
     if due > figures.today:
         upcoming.append((due, "a journal entry"))
         return

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# Characters that would break a problem's one line: line breaks of any kind and other controls.
+_NOT_ON_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Severity(StrEnum):
@@ -26,6 +31,8 @@ class Problem:
     field: str | None
     message: str
     severity: Severity = Severity.ERROR
+    # The field as keys and list positions, when it may hold keys the user invented (see corpus.check_source).
+    field_path: tuple[str | int, ...] | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -35,10 +42,22 @@ class Problem:
         """Render in the `file:line: severity: field: message` form linters use."""
         location = self.path if self.line is None else f"{self.path}:{self.line}"
         subject = f"{self.field}: " if self.field else ""
-        return f"{location}: {self.severity.value}: {subject}{self.message}"
+        return _one_line(f"{location}: {self.severity.value}: {subject}{self.message}")
 
 
-class ContentError(Exception):
+def _one_line(text: str) -> str:
+    """`text` with control characters written as escapes: a file name may hold a line break."""
+    return _NOT_ON_ONE_LINE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class CareerfolioError(Exception):
+    """The project's error family: what went wrong, in plain words meant for the user, never a private value.
+
+    Adapters turn it into their own form (a PluginError, one line and an exit code).
+    """
+
+
+class ContentError(CareerfolioError):
     """Raised by the core when content cannot be built; carries its problems."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .dates import add_days
 from .metrics import compute_dashboard
 from .nextsteps import CHECKUP_COMMAND, LAYOFF_REVIEW_EVERY
 from .settings import Settings
@@ -58,7 +59,7 @@ def collect_reminders(corpus: Corpus, settings: Settings, today: dt.date) -> tup
             out.append(Reminder(f"revisit-{decision.id}", max(decision.revisit, today), f"Revisit: {decision.title}", text))
     plan = corpus.layoff_plan
     if plan is not None:
-        review = plan.reviewed + dt.timedelta(days=LAYOFF_REVIEW_EVERY) if plan.reviewed else today
+        review = add_days(plan.reviewed, LAYOFF_REVIEW_EVERY) if plan.reviewed else today
         text = f"Read {plan.path} through, then set reviewed to that day."
         out.append(Reminder("layoff-plan", max(review, today), "Review the layoff plan", text))
     return tuple(sorted(out, key=lambda r: (r.day, r.key)))
@@ -106,7 +107,7 @@ def render_calendar(reminders: tuple[Reminder, ...], today: dt.date, domain: str
             f"DTSTAMP:{stamp}",
             f"SEQUENCE:{sequence}",
             f"DTSTART;VALUE=DATE:{reminder.day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{reminder.day + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{add_days(reminder.day, 1):%Y%m%d}",
             f"SUMMARY:{escape_text(reminder.summary)}",
             f"DESCRIPTION:{escape_text(reminder.description)}",
             "TRANSP:TRANSPARENT",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .authoring import AuthoringError, TextFile, write_new
+from .authoring import AuthoringError, TextFile
 from .editor import build_editor_files
+from .newfiles import create_folder_from
 from .render import templates_dir
 from .settings import Settings
 
@@ -42,18 +43,14 @@ def check_target(folder: Path) -> None:
 def create_site(folder: Path) -> list[Path]:
     """Write a new site into `folder` (new or empty) and return the files written.
 
-    Every file is created exclusively, so even a file that appears while the
-    site is being written is never overwritten.
+    The site is made in a temporary folder beside it and then moved into place,
+    so a failure (a full disk, a file that appears meanwhile) leaves nothing behind.
     """
     check_target(folder)
     files = build_starter_files()
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for starter in files:
-        target = folder / starter.path
-        try:
-            write_new(target, starter.text, rename_on_clash=False)
-        except FileExistsError:
-            raise AuthoringError(f"{target} appeared while the site was being written; it was left as it is") from None
-        written.append(target)
-    return written
+    try:
+        return create_folder_from(folder, [(starter.path, starter.text) for starter in files])
+    except FileExistsError:
+        raise AuthoringError(f"{folder} changed while the site was being written; it was left as it is") from None
+    except OSError as exc:
+        raise AuthoringError(f"{folder}: the site cannot be created there ({exc.strerror or exc}); nothing was written") from None

@@ -166,7 +166,7 @@ def _level_map(low: int, high: int, required_all: bool) -> Callable[[Any], tuple
         for key in value:
             if key not in LEVEL_IDS:
                 hint = _did_you_mean(str(key), LEVEL_IDS)
-                raise Invalid("is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),))
+                raise Invalid("has a key that is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),))
         out = []
         for level in LEVEL_IDS:
             if level not in value:
@@ -193,7 +193,7 @@ def _record(fields: dict[str, Kind], required: tuple[str, ...]) -> Callable[[Any
                 raise Invalid("is required", (name,))
         for key, element in value.items():
             if key not in fields:
-                raise Invalid(f"is not a known field{_did_you_mean(str(key), tuple(fields))}", (str(key),))
+                raise Invalid(f"has a field that is not one of {', '.join(fields)}{_did_you_mean(str(key), tuple(fields))}", (str(key),))
             try:
                 out[key] = fields[key].check(element)
             except Invalid as exc:
@@ -426,12 +426,13 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
         field = known.get(name)
         if field is None:
             if ctype is not PAGE:
+                # The name is the user's own text, which may say anything: it is described, not quoted.
                 problems.append(
                     Problem(
                         source.path,
                         source.line_of(name),
-                        name,
-                        f"is not a field of {ctype.label}{_did_you_mean(name, ctype.field_names)}",
+                        None,
+                        f"{ctype.label} has no such field{_did_you_mean(name, ctype.field_names)}",
                         Severity.WARNING,
                     )
                 )
@@ -452,9 +453,12 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             continue
         try:
             values[name] = field.kind.check(raw)
+            if raw.__class__ is not str:  # most values are text: nothing to look for in them
+                problems.extend(_numbers_read_as_text(source, (name,), raw, field.kind.schema))
         except Invalid as exc:
             path = (name, *exc.subpath)
-            problems.append(Problem(source.path, source.line_of(*path), dotted(path), exc.message))
+            # The line is the deepest place known; the field named is the part the format defines.
+            problems.append(Problem(source.path, source.line_of(*path), dotted(known_part(ctype, path)[0]) or None, exc.message))
     for field in ctype.fields:
         if field.required and field.name not in source.meta:
             if field.name == "title" and ctype.title_from_heading:
@@ -465,6 +469,48 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             Problem(source.path, source.line_of("visibility"), "visibility", f"{ctype.label} is always private and cannot be public")
         )
     return values, problems
+
+
+def _numbers_read_as_text(source: Source, path: FieldPath, raw: Any, schema: dict[str, Any]) -> list[Problem]:
+    """Warnings for numbers YAML read where text is wanted, when the text would differ from what was written.
+
+    `title: 12:30` is the number 750 to YAML, `impact: 0x1F` is 31; `title: 2024` stays "2024".
+    """
+    if isinstance(raw, bool):
+        return []
+    if isinstance(raw, (int, float)):
+        if schema.get("type") == "array":  # a single value where a list is wanted counts as its one item
+            schema = schema.get("items", {})
+        written = source.numbers_as_written.get(path) if schema.get("type") == "string" else None
+        if written is None or written == str(raw):
+            return []
+        message = "YAML reads this value as a number and would change how it is written (as 12:30 becomes 750); put it in quotes"
+        return [Problem(source.path, source.line_of(*path), dotted(path), message, Severity.WARNING)]
+    if isinstance(raw, list) and isinstance(schema.get("items"), dict):
+        items = schema["items"]
+        return [
+            p for i, item in enumerate(raw) if item.__class__ is not str for p in _numbers_read_as_text(source, (*path, i), item, items)
+        ]
+    if isinstance(raw, dict) and isinstance(schema.get("properties"), dict):
+        known = schema["properties"]
+        return [p for key, item in raw.items() if key in known for p in _numbers_read_as_text(source, (*path, key), item, known[key])]
+    return []
+
+
+def known_part(ctype: ContentType, path: FieldPath) -> tuple[FieldPath, bool]:
+    """The longest start of `path` whose every step the format defines, and whether that is all of `path`.
+
+    Keys a user invents may say anything (build logs are public), so a message
+    names only this part, found through the same JSON Schema editors get.
+    """
+    if not path or not isinstance(path[0], str) or path[0] not in ctype.fields_by_name:
+        return (), not path
+    schema: Any = ctype.fields_by_name[path[0]].kind.schema
+    for depth, step in enumerate(path[1:], start=1):
+        schema = schema.get("items") if isinstance(step, int) else schema.get("properties", {}).get(step)
+        if not isinstance(schema, dict):
+            return path[:depth], False
+    return path, True
 
 
 def json_schema(ctype: ContentType) -> dict[str, Any]:

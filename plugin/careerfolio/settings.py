@@ -1,15 +1,32 @@
-"""Settings the core needs: where each content type lives and the default rhythms."""
+"""Settings the core needs, built from careerfolio's plugin options by one function for every adapter.
+
+`build_settings` is the only judge of the options: the MkDocs plugin and the
+`careerfolio` command both call it, so an option means the same, or is refused
+the same way, whichever reads it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 from .paths import page_stem
+from .problems import CareerfolioError
+
+PLUGIN_NAME = "careerfolio"
+
+
+class SettingsError(CareerfolioError):
+    """An option of the careerfolio plugin that cannot be used; the message names the option."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Folder and file names under docs_dir, and the defaults for cadences (in days)."""
+    """Folder and file names under docs_dir, the defaults for cadences (in days), and which site a build makes."""
 
     journal_dir: str = "journal"
     skills_dir: str = "skills"
@@ -22,6 +39,33 @@ class Settings:
     checkup_every: int = 90
     stale_after: int = 365
     contact_every: int = 90
+    audience: str = "public"
+    serve_private_on_any_address: bool = False
+
+    @property
+    def content_folders(self) -> tuple[tuple[str, str], ...]:
+        """(folder under docs_dir, content type name) for every folder of one content type."""
+        return (
+            (self.journal_dir, "entry"),
+            (self.skills_dir, "skill"),
+            (self.checkups_dir, "checkup"),
+            (self.roles_dir, "role"),
+            (self.network_dir, "contact"),
+            (self.decisions_dir, "decision"),
+        )
+
+    @cached_property
+    def _folders(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(folder + "/", content type) of each content folder, by the folder's first part.
+
+        Folders may be nested, such as notes/journal; looking up the first part
+        of a path keeps classify one dictionary lookup for every file.
+        """
+        by_head: dict[str, tuple[tuple[str, str], ...]] = {}
+        for folder, ctype in self.content_folders:
+            head = folder.partition("/")[0]
+            by_head[head] = (*by_head.get(head, ()), (folder + "/", ctype))
+        return by_head
 
     @property
     def always_private_dirs(self) -> tuple[str, ...]:
@@ -30,27 +74,94 @@ class Settings:
 
     def is_always_private(self, path: str) -> bool:
         """True for any file, at any depth, under an always-private folder, and for the layoff plan."""
-        return path == self.layoff_plan_file or (path.partition("/")[0] in self.always_private_dirs and "/" in path)
+        return path == self.layoff_plan_file or any(path.startswith(f"{folder}/") for folder in self.always_private_dirs)
 
     def classify(self, path: str) -> tuple[str, str | None]:
         """Return (content type name, id) for a docs-relative POSIX path of a Markdown file.
 
         Journal entries and the always-private types (check-ups, contacts,
         decisions) count at any depth, their id the path below the folder: a
-        sub-folder never turns a private record into an ordinary page.
+        sub-folder never turns a private record into an ordinary page. Skills
+        and roles are flat, as entries name them by file name.
         """
-        stem = page_stem(path)
         if path == self.profile_file:
             return "profile", None
         if path == self.layoff_plan_file:
             return "layoff_plan", None
-        head, _, rest = path.partition("/")
-        if not rest:
-            return "page", None
-        any_depth = {self.journal_dir: "entry", self.checkups_dir: "checkup", self.network_dir: "contact", self.decisions_dir: "decision"}
-        if head in any_depth:
-            return any_depth[head], stem[len(head) + 1 :]
-        flat = {self.skills_dir: "skill", self.roles_dir: "role"}
-        if head in flat and "/" not in rest:
-            return flat[head], stem[len(head) + 1 :]
+        for prefix, ctype in self._folders.get(path.partition("/")[0], ()):
+            if path.startswith(prefix):
+                rest = path[len(prefix) :]
+                if ctype in ("skill", "role") and "/" in rest:
+                    return "page", None
+                return ctype, page_stem(rest)
         return "page", None
+
+
+_FOLDERS = ("journal_dir", "skills_dir", "checkups_dir", "roles_dir", "network_dir", "decisions_dir")
+_FILES = ("profile_file", "layoff_plan_file")
+_DAYS = ("checkup_every", "stale_after", "contact_every")
+_CHOICES = {"audience": ("public", "private")}
+_FLAGS = ("serve_private_on_any_address",)
+OPTION_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
+
+
+def build_settings(options: Any) -> Settings:
+    """Settings from the careerfolio plugin's options in mkdocs.yml (None: every default).
+
+    Raises SettingsError for the first option that is not valid: an unknown
+    name, a wrong type, or a folder outside docs_dir or inside another one.
+    Folders are normalised, so `journal/` and `./journal` are `journal`.
+    """
+    if options is None:
+        return Settings()
+    if not isinstance(options, Mapping):
+        raise SettingsError(f"{PLUGIN_NAME}: the options must be a mapping of names to values, such as journal_dir: journal")
+    values: dict[str, Any] = {}
+    for key, value in options.items():
+        if key not in OPTION_NAMES:
+            raise SettingsError(f"{PLUGIN_NAME}: has no option of that name; the options are {', '.join(OPTION_NAMES)}")
+        values[key] = _check_option(key, value)
+    settings = Settings(**values)
+    _refuse_overlaps(settings)
+    return settings
+
+
+def _check_option(name: str, value: Any) -> Any:
+    where = f"{PLUGIN_NAME}: {name}"
+    if name in _FOLDERS or name in _FILES:
+        return _relative_path(where, value, must_end=".md" if name in _FILES else None)
+    if name in _DAYS:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise SettingsError(f"{where}: must be a whole number of days, 1 or more")
+        return value
+    if name in _FLAGS:
+        if not isinstance(value, bool):
+            raise SettingsError(f"{where}: must be true or false")
+        return value
+    choices = _CHOICES[name]
+    if value not in choices:
+        raise SettingsError(f"{where}: must be one of " + ", ".join(choices))
+    return value
+
+
+def _relative_path(where: str, value: Any, must_end: str | None) -> str:
+    """A path under docs_dir written with `/`, without `./`, a trailing `/` or empty parts."""
+    wanted = "a file name under docs_dir ending in .md" if must_end else "a folder name under docs_dir, such as journal or notes/journal"
+    if not isinstance(value, str):
+        raise SettingsError(f"{where}: must be {wanted}, written as text")
+    parts = [part for part in value.strip().split("/") if part not in ("", ".")]
+    if not parts or value.strip().startswith("/") or "\\" in value or ".." in parts or any(p != p.strip() for p in parts):
+        raise SettingsError(f"{where}: must be {wanted}")
+    path = posixpath.join(*parts)
+    if must_end and not path.endswith(must_end):
+        raise SettingsError(f"{where}: must be {wanted}")
+    return path
+
+
+def _refuse_overlaps(settings: Settings) -> None:
+    """Two content folders that are the same, or one inside the other, would make a file two things at once."""
+    folders = [(name, getattr(settings, name)) for name in _FOLDERS]
+    for index, (name, folder) in enumerate(folders):
+        for other_name, other in folders[index + 1 :]:
+            if folder == other or other.startswith(folder + "/") or folder.startswith(other + "/"):
+                raise SettingsError(f"{PLUGIN_NAME}: {name} and {other_name} must be separate folders, neither inside the other")

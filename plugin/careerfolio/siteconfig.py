@@ -1,24 +1,31 @@
-"""Reading a site's mkdocs.yml without MkDocs: where the content is and the plugin's options."""
+"""Reading a site's mkdocs.yml for the `careerfolio` command: where the content is and the plugin's settings.
+
+The YAML is read by MkDocs' own loader when MkDocs is installed, so `INHERIT`
+and `!ENV` mean what they mean to `mkdocs build`; the options are judged by
+`settings.build_settings`, as the plugin judges them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .settings import Settings
+from .problems import CareerfolioError
+from .settings import PLUGIN_NAME, Settings, SettingsError, build_settings
 
 CONFIG_NAME = "mkdocs.yml"
 
 
-class SiteConfigError(Exception):
-    """mkdocs.yml is missing or unreadable; the message is meant for the user."""
+class SiteConfigError(CareerfolioError):
+    """mkdocs.yml is missing, unreadable or invalid; the message is meant for the user."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Safe loader that reads `!!python/name:` and `!ENV` tags as empty instead of failing."""
+    """Without MkDocs: a safe loader that reads `!!python/name:` and `!ENV` tags as empty instead of failing."""
 
 
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
@@ -30,7 +37,6 @@ class SiteConfig:
     root: Path
     docs_dir: Path
     settings: Settings
-    options: dict[str, Any]
 
 
 def find_site_root(start: Path | None = None) -> Path:
@@ -43,23 +49,60 @@ def find_site_root(start: Path | None = None) -> Path:
 
 
 def read_site_config(root: Path) -> SiteConfig:
-    """docs_dir and careerfolio's plugin options from `root/mkdocs.yml`."""
+    """docs_dir and careerfolio's settings from `root/mkdocs.yml`."""
     path = root / CONFIG_NAME
+    raw = _load(path)
+    if not isinstance(raw, dict):
+        raise SiteConfigError(f"{path}: must be a mapping of settings")
+    docs_dir = raw.get("docs_dir", "docs")
+    if not isinstance(docs_dir, (str, os.PathLike)):
+        raise SiteConfigError(f"{path}: docs_dir: must be the name of a folder")
+    try:
+        settings = build_settings(plugin_options(raw.get("plugins")))
+    except SettingsError as exc:
+        raise SiteConfigError(f"{path}: plugins: {exc}") from None
+    return SiteConfig(root, root / os.fspath(docs_dir), settings)
+
+
+def plugin_options(plugins: Any) -> Any:
+    """careerfolio's options from mkdocs.yml's `plugins`, in MkDocs' list form or its mapping form.
+
+    None when careerfolio is listed without options or not at all; any other
+    value is handed to build_settings as it is, to be judged there.
+    """
+    if isinstance(plugins, dict):
+        return plugins.get(PLUGIN_NAME)
+    options = None
+    for item in plugins if isinstance(plugins, list) else ():
+        if isinstance(item, dict) and PLUGIN_NAME in item:
+            options = item[PLUGIN_NAME]
+    return options
+
+
+def _load(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
-            raw = yaml.load(handle, Loader=_TolerantLoader) or {}
+            return _mkdocs_yaml_load(handle)
     except OSError as exc:
         raise SiteConfigError(f"{path}: cannot be read ({exc.strerror})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
-        raise SiteConfigError(f"{path}{where}: is not valid YAML") from None
-    if not isinstance(raw, dict):
-        raise SiteConfigError(f"{path}: must be a mapping of settings")
-    options: dict[str, Any] = {}
-    for plugin in raw.get("plugins") or []:
-        if isinstance(plugin, dict) and "careerfolio" in plugin:
-            options = plugin["careerfolio"] or {}
-    known = {f.name for f in fields(Settings)}
-    settings = Settings(**{k: v for k, v in options.items() if k in known})
-    return SiteConfig(root, root / str(raw.get("docs_dir", "docs")), settings, options)
+        problem = str(getattr(exc, "problem", None) or "").split("\n")[0]
+        raise SiteConfigError(f"{path}{where}: cannot be read as YAML" + (f" ({problem})" if problem else "")) from None
+
+
+def _mkdocs_yaml_load(handle: Any) -> Any:
+    """The YAML of mkdocs.yml as `mkdocs build` reads it, INHERIT merged and !ENV set; without MkDocs, a safe reading."""
+    try:
+        from mkdocs.exceptions import ConfigurationError
+        from mkdocs.utils.yaml import yaml_load
+    except ImportError:  # the core runs without MkDocs; the command then reads the file alone
+        return yaml.load(handle, Loader=_TolerantLoader)
+    try:
+        return yaml_load(handle)
+    except ConfigurationError as exc:
+        # MkDocs wraps a YAML error, whose text quotes lines of the file, in several lines of its own.
+        if isinstance(exc.__context__, yaml.YAMLError):
+            raise exc.__context__ from None
+        raise SiteConfigError(f"{getattr(handle, 'name', CONFIG_NAME)}: {str(exc).splitlines()[0]}") from None
