@@ -1,49 +1,77 @@
-"""`careerfolio init`: a new site that builds at once, and a folder that is not empty is left alone."""
+"""`careerfolio init`: a clean career of one's own that builds at once; a folder that is not empty is left alone."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from careerfolio import __version__
 from careerfolio.corpus import load_corpus
 from careerfolio.editor import build_schema_files
 from careerfolio.loader import read_tree
-from careerfolio.schema import CONTENT_TYPES
+from careerfolio.release import install_requirement
 from cli_support import assert_clean, run, snapshot
-from conftest import output_text, run_mkdocs
+from conftest import TODAY, output_text, run_mkdocs, write_site
+
+NAME, HEADLINE = "Ana O'Neil: Data #1", "Makes pipelines boring"
+WORKFLOWS = ("check.yml", "publish.yml", "reminders.yml")
 
 
 @pytest.fixture(scope="module")
 def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One site made by init, shared by the read-only tests of this module."""
+    """A site made by `init --name --headline`, shared by the read-only tests of this module."""
     parent = tmp_path_factory.mktemp("init")
-    result = run(parent, "init", "career")
+    result = run(parent, "init", "career", "--name", NAME, "--headline", HEADLINE)
     assert result.exit_code == 0, result.output
     return parent / "career"
 
 
-def test_init_writes_a_site_with_one_example_of_each_content_type(starter: Path) -> None:
+@pytest.fixture(scope="module")
+def tour(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site made by `init --example`, without a name."""
+    parent = tmp_path_factory.mktemp("tour")
+    result = run(parent, "init", "tour", "--example")
+    assert result.exit_code == 0, result.output
+    return parent / "tour"
+
+
+def test_init_starts_a_clean_career_named_after_the_person(starter: Path) -> None:
     corpus = load_corpus(read_tree(starter / "content"))
     assert corpus.problems == ()
-    counts = {
-        "entry": len(corpus.entries),
-        "skill": len(corpus.skills),
-        "checkup": len(corpus.checkups),
-        "role": len(corpus.roles),
-        "contact": len(corpus.contacts),
-        "decision": len(corpus.decisions),
-        "profile": int(corpus.profile is not None),
-        "layoff_plan": int(corpus.layoff_plan is not None),
-        "page": len(corpus.pages),
-    }
-    assert counts == dict.fromkeys(CONTENT_TYPES, 1)
-    for name in ("mkdocs.yml", ".gitignore", "frontmatter.json", ".github/workflows/pages.yml", ".github/workflows/check.yml"):
-        assert (starter / name).is_file(), name
+    assert (corpus.entries, corpus.skills, corpus.checkups, corpus.roles, corpus.contacts, corpus.decisions) == ((),) * 6
+    assert corpus.profile is not None and (corpus.profile.name, corpus.profile.headline) == (NAME, HEADLINE)
+    assert yaml.safe_load((starter / "mkdocs.yml").read_text())["site_name"] == NAME
     assert "/site-private/" in (starter / ".gitignore").read_text().split()
     assert_clean(starter)
+
+
+def test_the_new_site_has_a_dark_mode_toggle_and_no_google_fonts(starter: Path) -> None:
+    theme = yaml.safe_load((starter / "mkdocs.yml").read_text())["theme"]
+    assert theme["font"] is False
+    assert {p["scheme"] for p in theme["palette"]} == {"default", "slate"} and all("toggle" in p for p in theme["palette"])
+
+
+def test_init_without_a_name_keeps_the_profile_private_and_says_so(tour: Path) -> None:
+    corpus = load_corpus(read_tree(tour / "content"))
+    assert corpus.problems == () and corpus.profile is not None and not corpus.profile.public
+    assert yaml.safe_load((tour / "mkdocs.yml").read_text())["site_name"] == "My career"
+
+
+def test_the_tour_is_private_marked_dated_from_today_and_has_no_current_role(tour: Path) -> None:
+    corpus = load_corpus(read_tree(tour / "content"))
+    assert corpus.problems == ()
+    assert corpus.public().entries == () and corpus.public().skills == () and corpus.public().roles == ()
+    assert all(role.end is not None for role in corpus.roles)
+    for path in (tour / "content").rglob("*.md"):
+        if path.name not in ("profile.md", "layoff-plan.md"):
+            assert "EXAMPLE" in path.read_text(), path
+    dates = [entry.date for entry in corpus.entries] + [checkup.date for checkup in corpus.checkups]
+    assert all(TODAY - dt.timedelta(days=120) < day <= TODAY for day in dates)
 
 
 def test_init_includes_the_schemas_that_the_schema_command_makes(starter: Path) -> None:
@@ -51,26 +79,57 @@ def test_init_includes_the_schemas_that_the_schema_command_makes(starter: Path) 
         assert (starter / "schemas" / schema_file.path).read_text() == schema_file.text
 
 
-def test_the_workflows_build_strictly_and_publish_the_public_site(starter: Path) -> None:
-    pages = yaml.safe_load((starter / ".github/workflows/pages.yml").read_text())
-    steps = [step.get("run", "") for step in pages["jobs"]["build"]["steps"]]
-    assert "careerfolio check --strict" in steps and "mkdocs build --strict" in steps
-    assert all("CAREERFOLIO_AUDIENCE" not in str(step) for step in pages["jobs"]["build"]["steps"])
+def test_the_workflows_install_exactly_this_careerfolio(starter: Path) -> None:
+    assert sorted(p.name for p in (starter / ".github/workflows").iterdir()) == sorted(WORKFLOWS)
+    assert install_requirement() == f"careerfolio @ git+https://github.com/careerfolio/careerfolio@v{__version__}"
+    for name in WORKFLOWS:
+        text = (starter / ".github/workflows" / name).read_text()
+        installs = re.findall(r"pip install (.+)", text)
+        assert installs == [f'"{install_requirement()}"'], name
+
+
+def test_the_default_publishing_is_the_safe_private_to_public_one(starter: Path) -> None:
+    publish = yaml.safe_load((starter / ".github/workflows/publish.yml").read_text())
+    steps = publish["jobs"]["publish"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "careerfolio check --strict" in runs and "python -m mkdocs build --strict" in runs
+    assert "github.event.repository.private != true" in steps[0]["if"]  # refuses to run in a public repository
+    assert "pages" not in publish["permissions"]
     check = yaml.safe_load((starter / ".github/workflows/check.yml").read_text())
     assert "careerfolio check --strict" in [step.get("run", "") for step in check["jobs"]["check"]["steps"]]
 
 
-def test_the_new_site_builds_strictly_and_publishes_only_public_files(starter: Path) -> None:
+def test_the_new_site_builds_strictly_and_publishes_only_the_person(starter: Path) -> None:
     result = run_mkdocs(starter, "build", "--strict")
     assert result.returncode == 0, result.stderr
-    site = output_text(starter / "site")
-    entry = BeautifulSoup(site["journal/2026/2026-01-15-first-journal-entry/index.html"], "html.parser")
-    assert entry.h1 is not None and entry.h1.get_text(strip=True).startswith("Started a career journal")
-    pages = {path for path in site if path.endswith(".html")}
-    assert not any(path.startswith(("network/", "decisions/", "checkups/", "layoff-plan")) for path in pages)
-    everything = "\n".join(site.values())
-    for private in ("Alex Example", "Apply for the team-lead role", "Meet one person outside my team"):
+    assert "WARNING" not in result.stderr
+    home = BeautifulSoup(output_text(starter / "site")["index.html"], "html.parser")
+    assert NAME in home.get_text() and HEADLINE in home.get_text()
+
+
+def test_the_tour_publishes_none_of_its_examples(tour: Path) -> None:
+    result = run_mkdocs(tour, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    # The theme's own scripts are left out: they are the same on every site.
+    everything = "\n".join(text for path, text in output_text(tour / "site").items() if not path.startswith("assets/"))
+    for private in ("Example", "Alex", "team-lead", "career journal", "Your Name"):
         assert private not in everything, private
+
+
+def test_a_private_build_asks_no_other_site_whatever_the_theme_says(tmp_path: Path) -> None:
+    extra = "repo_url: https://github.com/example/career\nextra:\n  analytics: {provider: google, property: G-X}\n"
+    site = write_site(tmp_path, [], extra_config=extra)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text())
+    config["theme"] = {"name": "material"}  # Material's default: Roboto from Google Fonts
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    result = run_mkdocs(site, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    for path, text in output_text(site / "site-private").items():
+        if path.endswith(".html"):
+            soup = BeautifulSoup(text, "html.parser")
+            fetched = [tag.get("href") or tag.get("src") or "" for tag in soup.find_all(["link", "script", "img"])]
+            assert not [url for url in fetched if url.startswith(("http:", "https:", "//"))], path
+            assert "googleapis" not in text and "googletagmanager" not in text, path
 
 
 def test_init_accepts_an_empty_folder(tmp_path: Path) -> None:
@@ -85,7 +144,7 @@ def test_init_refuses_a_folder_that_is_not_empty_and_touches_nothing(tmp_path: P
     (target / existing).parent.mkdir(parents=True, exist_ok=True)
     (target / existing).write_text("mine\n")
     before = snapshot(target)
-    result = run(tmp_path, "init", "busy")
+    result = run(tmp_path, "init", "busy", "--name", "Me")
     assert result.exit_code == 1
     assert "is not empty" in result.output and "nothing was changed" in result.output
     assert "Traceback" not in result.output

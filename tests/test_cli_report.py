@@ -13,7 +13,7 @@ from careerfolio.corpus import Corpus, load_corpus
 from careerfolio.levels import LEVELS
 from careerfolio.loader import read_tree
 from cli_support import assert_clean, copy_example, run, snapshot
-from conftest import REPO
+from conftest import REPO, TODAY
 
 SINCE = dt.date(2026, 5, 20)
 UNTIL = dt.date(2026, 10, 31)
@@ -102,11 +102,12 @@ def test_bad_dates_are_refused(args: list[str], message: str) -> None:
 
 
 def test_report_on_a_site_made_by_init(tmp_path: Path) -> None:
-    assert run(tmp_path, "init", "mine").exit_code == 0
-    result = run(tmp_path / "mine", "report", "--since", "2026-01-01")
-    assert "**Started a career journal**" in result.output
-    assert "### Engineer, Example Corp" in result.output
-    kept = run(tmp_path / "mine" / "content", "report", "--since", "2026-01-01", "--output", "review.md")
+    assert run(tmp_path, "init", "mine", "--example").exit_code == 0
+    since = (TODAY - dt.timedelta(days=60)).isoformat()
+    result = run(tmp_path / "mine", "report", "--since", since)
+    assert "**Example: started a career journal**" in result.output
+    assert "### Example: engineer, Example Corp" in result.output
+    kept = run(tmp_path / "mine" / "content", "report", "--since", since, "--output", "review.md")
     assert kept.exit_code == 0 and (tmp_path / "mine" / "content" / "review.md").read_text() == result.output
     assert_clean(tmp_path / "mine")
 

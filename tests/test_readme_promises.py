@@ -567,14 +567,26 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "The new site builds at once (`mkdocs build --strict`).",
-        ("tests/test_cli_init.py::test_the_new_site_builds_strictly_and_publishes_only_public_files",),
+        ("tests/test_cli_init.py::test_the_new_site_builds_strictly_and_publishes_only_the_person",),
     ),
     (
-        "It holds `mkdocs.yml`, a starter profile, one example of each content type",
+        "It holds\n`mkdocs.yml` (named after you, with a dark-mode toggle and no font from\nanother site)",
         (
-            "tests/test_cli_init.py::test_init_writes_a_site_with_one_example_of_each_content_type",
-            "tests/test_cli_init.py::test_the_workflows_build_strictly_and_publish_the_public_site",
+            "tests/test_cli_init.py::test_init_starts_a_clean_career_named_after_the_person",
+            "tests/test_cli_init.py::test_the_new_site_has_a_dark_mode_toggle_and_no_google_fonts",
+            "tests/test_cli_init.py::test_the_default_publishing_is_the_safe_private_to_public_one",
             "tests/test_cli_init.py::test_init_includes_the_schemas_that_the_schema_command_makes",
+        ),
+    ),
+    (
+        "Each workflow installs exactly the careerfolio version\nthat wrote it.",
+        ("tests/test_cli_init.py::test_the_workflows_install_exactly_this_careerfolio",),
+    ),
+    (
+        "adds a tour\ninstead: private files dated relative to today, each marked EXAMPLE, and never\na current role.",
+        (
+            "tests/test_cli_init.py::test_the_tour_is_private_marked_dated_from_today_and_has_no_current_role",
+            "tests/test_cli_init.py::test_the_tour_publishes_none_of_its_examples",
         ),
     ),
     (

@@ -21,7 +21,7 @@ from .nextsteps import NextStep, NextSteps, compute_next_steps
 from .problems import CareerfolioError, count
 from .reminders import collect_reminders, is_ours, render_calendar, uid_domain
 from .report import build_report, render_report
-from .scaffold import create_site
+from .scaffold import Person, check_target, create_site
 from .siteconfig import SiteConfig, find_site_root, read_site_config
 
 
@@ -193,11 +193,35 @@ def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> No
 
 @main.command(short_help="Create a new site in a new or empty folder.")
 @click.argument("folder", type=click.Path(path_type=Path))
-def init(folder: Path) -> None:
-    """Create a new careerfolio site in FOLDER, which must be new or empty."""
-    written = create_site(folder)
+@click.option("--name", help="Your name: the site is named after it and it heads the portfolio.")
+@click.option("--headline", help="One line under your name: what you do and for whom.")
+@click.option("--example", is_flag=True, help="Add a tour: private example files dated relative to today, each marked EXAMPLE.")
+def init(folder: Path, name: str | None, headline: str | None, example: bool) -> None:
+    """Create a new careerfolio site in FOLDER, which must be new or empty.
+
+    Without --example the career starts empty, so the dashboard's "Start here"
+    shows which command fills each part; nothing but your name and headline is public.
+    """
+    check_target(folder)
+    # Asked only of a person at a terminal; a script gets a private placeholder profile instead of a hang.
+    if name is None and _interactive():
+        name = click.prompt("Your name", default="", show_default=False)
+    if headline is None and _interactive():
+        headline = click.prompt("Your headline (one line, Enter to skip)", default="", show_default=False)
+    person = Person(name or "", headline or "")
+    written = create_site(folder, person, build_today(), example)
     click.echo(f"Created a careerfolio site in {_shown_path(folder)} ({len(written)} files).")
-    click.echo(f"Next: cd {_shown_path(folder)} && mkdocs serve")
+    if not person.name.strip():
+        click.echo("Your profile is private until it names you: set name: in content/profile.md and make it visibility: public.")
+    click.echo("Next:")
+    click.echo(f"  cd {_shown_path(folder)}")
+    click.echo('  careerfolio new entry "Something I did"   # the daily habit')
+    click.echo("  careerfolio checkup                      # the quarterly one")
+    click.echo("  mkdocs serve                             # your private dashboard at http://127.0.0.1:8000")
+
+
+def _interactive() -> bool:
+    return os.isatty(0) and os.isatty(1)
 
 
 @main.command(short_help="Print the review packet (brag document) of a period.")

@@ -154,6 +154,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         config.extra["careerfolio_audience"] = self.audience
         if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
             config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
+        if self.audience == "private":
+            _keep_private_build_offline(config)
         if self.audience == "public":
             _refuse_unsafe_public_build(config, dirty=self.dirty)
         return config
@@ -836,6 +838,23 @@ _CANNOT_WORK_WITH = {
         "careerfolio writes its own Atom feed of public entries (feed.xml): remove rss from plugins in mkdocs.yml"
     ),
 }
+
+
+def _keep_private_build_offline(config: MkDocsConfig) -> None:
+    """Turn off what makes Material's pages ask another site for something, for the private build only.
+
+    The private site is read on the person's own machine: a font from Google, an analytics
+    beacon or a call to GitHub's API for the repository's stars would tell others that,
+    and when, someone opened a career dashboard (and log errors offline).
+    """
+    if config.theme.name == "material":
+        config.theme["font"] = False  # Material's default loads Roboto from fonts.googleapis.com
+    config.extra.pop("analytics", None)
+    config.extra.pop("consent", None)
+    if config.repo_url:
+        log.debug("the private site leaves out repo_url: Material would ask GitHub's API for its stars and forks")
+        config.repo_url = None
+        config.repo_name = None
 
 
 def _refuse_plugins_that_cannot_work(config: MkDocsConfig) -> None:
