@@ -29,6 +29,7 @@ from conftest import (
     make_decision,
     make_entry,
     make_profile,
+    make_role,
     make_skill,
     output_text,
     run_mkdocs,
@@ -76,6 +77,7 @@ def fixture_career() -> list[tuple[str, bytes]]:
     """A small career that exercises every section, with one file that has an error."""
     return [
         make_profile(),
+        make_role(),
         make_checkup("2026-05-19", scores=_scores(4, 3, 3, 2, 5), actions=["Old action"]),
         make_checkup("2026-08-20", scores=_scores(4, 4, 3, 3, 4), actions=[HOSTILE, "Call Tom"]),
         make_entry(path="journal/2026/cost.md", date="2026-11-15", title="Cost <b>cut</b>", skills=["python"]),
@@ -322,9 +324,13 @@ def test_nothing_is_fetched_from_elsewhere(private_site: Path) -> None:
 def test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first(empty_site: Path) -> None:
     soup = _page(empty_site)
     steps = [li["data-step"] for li in soup.select("#cf-start .cf-start-steps > li")]
-    assert steps == ["checkup", "journal", "skills", "network", "layoff_plan"]
-    first = soup.select_one("#cf-start li[data-step=checkup] pre")
-    assert first is not None and "date: 2026-11-22" in first.get_text() and "job_search: 3" in first.get_text()
+    assert steps == ["checkup", "journal", "skills", "roles", "network", "layoff_plan", "profile"]
+    # Each step names the command that fills it, not YAML to write by hand.
+    commands = {li["data-step"]: li.code.get_text() for li in soup.select("#cf-start .cf-start-steps > li") if li.code}
+    assert commands["checkup"] == "careerfolio checkup" and commands["journal"].startswith("careerfolio new entry")
+    assert commands["skills"].startswith("careerfolio new skill") and commands["roles"].startswith("careerfolio new role")
+    assert commands["network"].startswith("careerfolio new contact")
+    assert soup.select_one("#cf-start pre") is None
     assert [h["id"] for h in soup.select("article h2")] == ["next-steps", "start-here", *list(SECTIONS)[1:]]
     for name in ("now", "focus", "cadence", "network", "layoff-plan"):
         assert _section(soup, name).select_one(".cf-empty") is not None, name

@@ -20,7 +20,7 @@ from careerfolio.metrics import (
     quarter_label,
 )
 from careerfolio.settings import Settings
-from conftest import TODAY, front_matter, make_checkup, make_contact, make_decision, make_entry, make_skill
+from conftest import TODAY, front_matter, make_checkup, make_contact, make_decision, make_entry, make_profile, make_role, make_skill
 
 _serial = itertools.count()
 
@@ -66,12 +66,14 @@ def test_a_brand_new_user_gets_empty_figures_and_a_list_of_what_to_add_first() -
     assert figs.network.overdue == () and figs.network.circles == () and figs.network.contacts == 0
     assert figs.decisions.open == figs.decisions.revisit == ()
     assert figs.layoff_plan is None and figs.excluded == ()
-    assert figs.getting_started == ("checkup", "journal", "skills", "network", "layoff_plan")
+    assert figs.getting_started == ("checkup", "journal", "skills", "roles", "network", "layoff_plan", "profile")
 
 
 def test_getting_started_shrinks_as_content_is_added() -> None:
     figs = figures([make_checkup(), entry(3), make_skill()])
-    assert figs.getting_started == ("network", "layoff_plan")
+    assert figs.getting_started == ("roles", "network", "layoff_plan", "profile")
+    figs = figures([make_checkup(), entry(3), make_skill(), make_role(), make_contact(), make_profile()])
+    assert figs.getting_started == ("layoff_plan",)
 
 
 # -- now, over time, focus ---------------------------------------------------------------

@@ -453,8 +453,12 @@ def compute_getting_started(corpus: Corpus, has_checkup: bool) -> tuple[str, ...
         missing.append("journal")
     if not corpus.skills:
         missing.append("skills")
+    if not corpus.roles:
+        missing.append("roles")
     if not corpus.contacts:
         missing.append("network")
     if corpus.layoff_plan is None:
         missing.append("layoff_plan")
+    if corpus.profile is None:
+        missing.append("profile")
     return tuple(missing)
