@@ -710,7 +710,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("The lines of the history chart also differ in dash and marker", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
     (
-        "Only while something is missing: what to add first",
+        "Whenever something is missing: what to add first",
         (
             "tests/test_dashboard.py::test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first",
             "tests/test_metrics.py::test_getting_started_shrinks_as_content_is_added",
