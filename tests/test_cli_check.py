@@ -7,7 +7,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from careerfolio.cli import main
-from conftest import REPO, make_entry, make_skill, write_site
+from conftest import REPO, make_entry, make_skill, run_mkdocs, write_site
 
 
 def test_the_example_career_is_clean() -> None:
@@ -53,3 +53,34 @@ def test_no_site_is_a_plain_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert "no mkdocs.yml found" in result.output and "Traceback" not in result.output
+
+
+# -- one truth: what `mkdocs build --strict` stops on, `check` reports ----------------------------
+
+
+def test_a_public_entry_linking_to_a_private_page_fails_check_as_it_fails_the_build(tmp_path: Path) -> None:
+    body = "See [my notes](../../notes.md) for more."
+    write_site(tmp_path, [make_entry(visibility="public", body=body), ("notes.md", b"---\ntitle: Notes\n---\nPrivate.\n")])
+    result = CliRunner().invoke(main, ["check", "--strict", str(tmp_path)])
+    build = run_mkdocs(tmp_path, "build", "--strict")
+    assert build.returncode != 0
+    assert result.exit_code == 1, result.output
+    assert "journal/2026/entry.md:7: warning:" in result.output and "links to a page that is not public" in result.output
+    assert "notes" not in result.output.replace("notes.md", "")  # neither the page's address nor its text
+
+
+def test_check_leaves_out_what_mkdocs_leaves_out(tmp_path: Path) -> None:
+    broken = b"---\ntitle: [unclosed\n---\n"
+    files = [
+        make_entry(),
+        ("templates/page.md", broken),
+        ("drafts/idea.md", broken),
+        ("archive/old.md", broken),
+        ("archive/keep.md", broken),
+    ]
+    write_site(tmp_path, files, extra_config="exclude_docs: |\n  /archive/\n  !/archive/keep.md\ndraft_docs: |\n  drafts/\n")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.output.splitlines()[:-1]] == [f"{tmp_path}/content/archive/keep.md"]
+    assert result.output.splitlines()[-1] == "2 files checked: 1 error, 0 warnings"
+    assert run_mkdocs(tmp_path, "build", "--strict").returncode != 0  # the kept file stops the build too

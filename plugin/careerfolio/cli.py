@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .authoring import NEW_TYPES, plan_new_file
+from .checking import check_site
 from .checkup import CheckUpAnswers, ScoresError, find_previous, parse_scores, render_checkup_file, render_summary, run_checkup
 from .corpus import Corpus, load_corpus
 from .dates import build_today
@@ -97,13 +98,12 @@ def check(path: Path | None, strict: bool) -> None:
     site = load_site(path)
     if not site.docs_dir.is_dir():
         raise click.ClickException(f"the content folder {site.docs_dir} does not exist")
-    files = read_tree(site.docs_dir)
-    corpus = load_corpus(files, site.settings)
+    result = check_site(site, build_today())
     prefix = _display_prefix(site)
-    for problem in corpus.problems:
+    for problem in result.problems:
         click.echo(f"{prefix}{problem.format()}")
-    errors, warnings = count(list(corpus.problems))
-    summary = f"{len(files)} files checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    errors, warnings = count(list(result.problems))
+    summary = f"{result.files} files checked: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     click.echo(summary, err=False)
     if errors or (strict and warnings):
         raise SystemExit(1)

@@ -37,6 +37,10 @@ class SiteConfig:
     root: Path
     docs_dir: Path
     settings: Settings
+    # MkDocs' own options that decide what a build holds and where pages land, as written in mkdocs.yml.
+    exclude_docs: str = ""
+    draft_docs: str = ""
+    use_directory_urls: bool = True
 
 
 def find_site_root(start: Path | None = None) -> Path:
@@ -61,7 +65,24 @@ def read_site_config(root: Path) -> SiteConfig:
         settings = build_settings(plugin_options(raw.get("plugins")))
     except SettingsError as exc:
         raise SiteConfigError(f"{path}: plugins: {exc}") from None
-    return SiteConfig(root, root / os.fspath(docs_dir), settings)
+    return SiteConfig(
+        root,
+        root / os.fspath(docs_dir),
+        settings,
+        exclude_docs=_text_option(raw, "exclude_docs", path),
+        draft_docs=_text_option(raw, "draft_docs", path),
+        use_directory_urls=raw.get("use_directory_urls", True) is not False,
+    )
+
+
+def _text_option(raw: dict[str, Any], name: str, path: Path) -> str:
+    """A multi-line pattern option (gitignore lines), empty when absent; MkDocs takes nothing else."""
+    value = raw.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise SiteConfigError(f"{path}: {name}: must be lines of patterns, as MkDocs expects")
+    return value
 
 
 def plugin_options(plugins: Any) -> Any:
