@@ -84,3 +84,19 @@ def test_check_leaves_out_what_mkdocs_leaves_out(tmp_path: Path) -> None:
     assert [line.split(":")[0] for line in result.output.splitlines()[:-1]] == [f"{tmp_path}/content/archive/keep.md"]
     assert result.output.splitlines()[-1] == "2 files checked: 1 error, 0 warnings"
     assert run_mkdocs(tmp_path, "build", "--strict").returncode != 0  # the kept file stops the build too
+
+
+def test_every_problem_of_a_file_at_once_and_references_to_files_with_errors_say_so(tmp_path: Path) -> None:
+    entry = make_entry(title=None, date="2026-02-30", skills=["pyton", "broken"], role="acme", body="No heading.")
+    files = [entry, make_skill("python"), make_skill("broken", level=9), ("roles/acme.md", b"---\norganization: Acme\n---\n")]
+    write_site(tmp_path, files)
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    lines = [line.removeprefix(f"{tmp_path}/content/") for line in result.output.splitlines()]
+    entry_lines = [line for line in lines if line.startswith("journal/")]
+    # The missing title is reported beside the bad date, not only once the date is fixed.
+    assert any("title: is required" in line for line in entry_lines) and any("date: is not a real" in line for line in entry_lines)
+    # An entry with errors still has its references checked.
+    assert any('did you mean "python"?' in line for line in entry_lines)
+    assert any("skills: names skills/broken.md, which has errors" in line for line in entry_lines)
+    assert any("role: names roles/acme.md, which has errors" in line for line in entry_lines)
+    assert not any("not a file in skills/" in line and "python" not in line for line in entry_lines)

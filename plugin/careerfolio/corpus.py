@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -164,6 +165,9 @@ class Checked:
     content_type: str
     record: Any
     problems: tuple[Problem, ...]
+    # An entry's `skills`, `role` and `people` as far as they are valid, kept even when the entry has errors:
+    # its references are checked all the same, so fixing one problem does not reveal the next.
+    references: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def check_source(source: Source, settings: Settings) -> Checked:
@@ -180,15 +184,48 @@ def check_source(source: Source, settings: Settings) -> Checked:
         )
         readable = False
     record = None
+    references: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if readable:
         ctype = CONTENT_TYPES[ctype_name]
         values, field_problems = validate_fields(source, ctype)
         problems.extend(field_problems)
+        if ctype_name == "entry":
+            references = _references(values)
         if not any(p.is_error for p in problems):
             record = _MAKERS[ctype_name](source, record_id, values, problems)
+        else:
+            # A field that was an error is missing from `values`; what the maker says of its absence is no news.
+            wrong = {_root_field(p.field) for p in problems if p.is_error}
+            problems.extend(p for p in _problems_of_the_maker(ctype_name, source, record_id, values) if _root_field(p.field) not in wrong)
     if any(p.is_error for p in problems):
         record = None
-    return Checked(source, settings, ctype_name, record, tuple(problems))
+    return Checked(source, settings, ctype_name, record, tuple(problems), references)
+
+
+def _references(values: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    role = values.get("role")
+    return (
+        ("skills", tuple(dict.fromkeys(values.get("skills", ())))),
+        ("role", (role,) if role else ()),
+        ("people", tuple(dict.fromkeys(values.get("people", ())))),
+    )
+
+
+def _root_field(field: str | None) -> str | None:
+    return re.split(r"[.\[]", field, maxsplit=1)[0] if field else field
+
+
+def _problems_of_the_maker(ctype_name: str, source: Source, record_id: Any, values: dict[str, Any]) -> list[Problem]:
+    """The problems a maker finds (a missing title, a choice that is no option), for a file that already has errors.
+
+    Every problem of a file is reported at once. A maker expects every field it
+    reads to be valid; when a field it needs was itself an error, it stops, and that error is already reported.
+    """
+    found: list[Problem] = []
+    # Best effort on a file already known to be wrong: whatever stops the maker, the file's errors are reported.
+    with contextlib.suppress(Exception):
+        _MAKERS[ctype_name](source, record_id, values, found)
+    return found
 
 
 def _named_by_the_format(problem: Problem, ctype: ContentType) -> Problem:
@@ -211,26 +248,31 @@ class _Builder:
         self.excluded: list[str] = []
         # Sources of entries, kept for the lines of the cross-file reference checks' problems.
         self.entry_sources: dict[str, Source] = {}
+        self.references: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
+        # Files that have errors, by content type and id: a reference to one is told why it finds nothing.
+        self.with_errors: dict[str, dict[str, str]] = {name: {} for name in _REFERENCED}
 
     def add(self, checked: Checked) -> None:
         path = checked.source.path
         if any(p.is_error for p in checked.problems):
             self.excluded.append(path)
+            if checked.content_type in _REFERENCED:
+                _, record_id = self.settings.classify(path)
+                if record_id is not None:
+                    self.with_errors[checked.content_type][record_id] = path
         self.problems.extend(checked.problems)
         if checked.record is not None:
             self.records[checked.content_type].append(checked.record)
-            if checked.content_type == "entry":
-                self.entry_sources[path] = checked.source
+        if checked.content_type == "entry":
+            self.entry_sources[path] = checked.source
+            self.references.append((path, checked.references))
 
     def finish(self) -> Corpus:
         r = self.records
-        skills = {s.id for s in r["skill"]}
-        roles = {x.id for x in r["role"]}
-        people = {c.id for c in r["contact"]}
-        for entry in r["entry"]:
-            self._check_refs(entry.path, "skills", entry.skills, skills)
-            self._check_refs(entry.path, "role", (entry.role,) if entry.role else (), roles)
-            self._check_refs(entry.path, "people", entry.people, people)
+        known = {"skills": {s.id for s in r["skill"]}, "role": {x.id for x in r["role"]}, "people": {c.id for c in r["contact"]}}
+        for path, references in self.references:
+            for field_name, ids in references:
+                self._check_refs(path, field_name, ids, known[field_name])
         profiles, plans = r["profile"], r["layoff_plan"]
         return Corpus(
             entries=tuple(sorted(r["entry"], key=lambda e: (e.date, e.id), reverse=True)),
@@ -247,18 +289,25 @@ class _Builder:
         )
 
     def _check_refs(self, path: str, field_name: str, ids: Iterable[str], known: set[str]) -> None:
+        folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[field_name]
+        broken = self.with_errors[_REFERENCED_BY[field_name]]
         for index, ref in enumerate(ids):
-            if ref not in known:
-                source = self.entry_sources.get(path)
-                line = source.line_of(field_name, index) if source is not None else None
-                folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[
-                    field_name
-                ]
-                hint = did_you_mean(ref, sorted(known))
+            if ref in known:
+                continue
+            source = self.entry_sources.get(path)
+            line = source.line_of(field_name, index) if source is not None else None
+            if ref in broken:
+                # A file name may be named; the file itself is listed with its own errors.
+                message = f"names {broken[ref]}, which has errors and is left out until they are fixed"
+            else:
                 # `ref` is not a file name but what the user typed (in `people`, never published): not quoted.
-                self.problems.append(
-                    Problem(path, line, field_name, f"names an id that is not a file in {folder}/{hint}", Severity.WARNING)
-                )
+                message = f"names an id that is not a file in {folder}/{did_you_mean(ref, sorted(known | set(broken)))}"
+            self.problems.append(Problem(path, line, field_name, message, Severity.WARNING))
+
+
+# The content types an entry refers to, and the field of an entry that names each.
+_REFERENCED = ("skill", "role", "contact")
+_REFERENCED_BY = {"skills": "skill", "role": "role", "people": "contact"}
 
 
 # -- one maker per content type; each may add problems of its own -------------------
