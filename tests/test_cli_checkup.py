@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from careerfolio.checkup import ScoresError, collect_evidence, parse_scores
+from careerfolio.checkup import ScoresError, add_done, collect_evidence, parse_scores
 from careerfolio.corpus import load_corpus
 from careerfolio.levels import LEVEL_IDS
 from careerfolio.loader import parse_source, read_tree
@@ -67,20 +67,22 @@ def test_interactive_checkup_reasks_on_bad_input_and_writes_the_file(tmp_path: P
         "seven",
         "9",
         "3",
+        "2",
+        "2",
+        "",  # Enter keeps the previous finances score
+        "n",  # the previous check-up's two open actions: not done yet
         "",
-        "2",
-        "2",
-        "5",
         "Ask three people for a reference",
         "Refresh the résumé",
         "",
         "A good quarter.",
         "",
+        "",  # write it
     ]
     result = run(site / "content", "checkup", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert out.count("Please type a whole number from 1") == 3  # "seven", "9" and the empty answer
+    assert out.count("Please type a whole number from 1") == 2  # "seven" and "9"
     assert f"the previous one was on {previous.date.isoformat()}" in out
     assert f"Previous score: {previous.score('skills')}" in out
     shown = [e.title for e in corpus.entries if "skills" in e.levels and previous.date < e.date <= TODAY]
@@ -90,7 +92,7 @@ def test_interactive_checkup_reasks_on_bad_input_and_writes_the_file(tmp_path: P
     meta = _checkup_meta(site)
     assert meta == {
         "date": TODAY.isoformat(),
-        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 2, 5], strict=True)),
+        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 2, previous.score("finances")], strict=True)),
         "actions": ["Ask three people for a reference", "Refresh the résumé"],
     }
     assert (site / CHECKUP_FILE).read_text().endswith("---\nA good quarter.\n")
@@ -141,7 +143,7 @@ def test_end_of_input_writes_nothing(tmp_path: Path) -> None:
 
 def test_checkup_on_a_site_made_by_init(tmp_path: Path) -> None:
     assert run(tmp_path, "init", "mine", "--example").exit_code == 0
-    result = run(tmp_path / "mine", "checkup", input="3\n3\n3\n3\n3\n\n\n")
+    result = run(tmp_path / "mine", "checkup", input="3\n3\n3\n3\n3\n\n\n\n\n\n\n")
     assert result.exit_code == 0, result.output
     assert "Example: started a career journal" in result.output  # the tour's entry is evidence since the tour's check-up
     assert_clean(tmp_path / "mine")
@@ -220,31 +222,47 @@ class Terminal:
 
 def test_a_person_runs_a_checkup_in_a_terminal(tmp_path: Path) -> None:
     site = copy_example(tmp_path / "career")
+    previous_file = site / "content" / "checkups" / "2026-08-20.md"
     term = Terminal(site / "content" / "journal", "checkup")
-    for label, answer in [("Job skills", "4"), ("Job performance", "nine")]:
-        term.expect(f"Score for {label} (1-5): ")
+    for label, keeps, answer in [("Job skills", 4, "4"), ("Job performance", 4, "nine")]:
+        term.expect(f"Score for {label} (1-5, Enter keeps {keeps}): ")
         term.type(answer + "\r")
     term.expect("Please type a whole number from 1 (weak) to 5 (strong).")
     term.type("3\r")
-    for label, answer in [("Business network", "2"), ("Job search", "3"), ("Finances", "4")]:
-        term.expect(f"Score for {label} (1-5): ")
+    for label, keeps, answer in [("Business network", 3, "2"), ("Job search", 3, ""), ("Finances", 4, "4")]:
+        term.expect(f"Score for {label} (1-5, Enter keeps {keeps}): ")
         term.type(answer + "\r")
+    # The previous check-up's actions: the one already done is shown as done, the open ones are asked about.
+    term.expect("[done] Have the staff engineer conversation with Stefan in October")
+    term.expect("Done now: Ask three people for a reference before the end of the year? (y/N) ")
+    term.type("y\r")
+    term.expect("Done now: Refresh Spark with one small streaming project? (y/N) ")
+    term.type("\r")
     term.expect("Action: ")
     term.type("Call Tom about the market\r")
     term.expect("Action: ")
     term.type("\r")
     term.expect("> ")
     term.type("Network first, again.\r\r")
+    term.expect("Write this check-up? (Y/n) ")
+    term.type("\r")
     term.expect("Wrote ../checkups/")
+    term.expect("Marked 1 action done")
     assert term.wait() == 0
     assert "1. Job skills — skills that keep you employable" in term.screen
     assert "Previous score: 4" in term.screen
     assert "Learned to profile Python memory with memray" in term.screen  # evidence since the last check-up
     assert _checkup_meta(site) == {
         "date": TODAY.isoformat(),
-        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 3, 4], strict=True)),
+        "scores": dict(zip(LEVEL_IDS, [4, 3, 2, 3, 4], strict=True)),  # Enter kept job search at 3
         "actions": ["Call Tom about the market"],
     }
+    previous = load_corpus(read_tree(site / "content")).checkups[-2]
+    assert previous.path == "checkups/2026-08-20.md" and previous.done == (
+        "Have the staff engineer conversation with Stefan in October",
+        "Ask three people for a reference before the end of the year",
+    )
+    assert previous_file.read_text().count("done:") == 1 and "Stefan said so in writing" in previous_file.read_text()
     assert_clean(site)
 
 
@@ -253,11 +271,38 @@ def test_ctrl_c_or_end_of_input_in_a_terminal_writes_nothing(tmp_path: Path, key
     site = copy_example(tmp_path / "career")
     before = snapshot(site)
     term = Terminal(site, "checkup")
-    term.expect("Score for Job skills (1-5): ")
+    term.expect("Score for Job skills (1-5, Enter keeps 4): ")
     term.type("4\r")
-    term.expect("Score for Job performance (1-5): ")
+    term.expect("Score for Job performance (1-5, Enter keeps 4): ")
     term.interrupt(key)
     term.expect("nothing was written")
     assert term.wait() == code
     assert "Traceback" not in term.screen
     assert snapshot(site) == before
+
+
+def test_a_second_checkup_the_same_day_asks_first_and_no_writes_nothing(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    run(site, "checkup", "--scores", SCORES)
+    before = snapshot(site)
+    result = run(site, "checkup", input="n\n")
+    assert result.exit_code == 0 and "today's check-up is done. Run another one? (y/N)" in result.output
+    assert "Nothing was written." in result.output and snapshot(site) == before
+
+
+def test_the_summary_is_confirmed_before_anything_is_written(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    before = snapshot(site)
+    result = run(site, "checkup", input="\n" * 5 + "y\n" + "\n" * 3 + "n\n")
+    assert "Summary of the check-up" in result.output and "Write this check-up? (Y/n)" in result.output
+    assert result.exit_code == 0 and "Nothing was written." in result.output
+    assert snapshot(site) == before  # not even the action marked done
+
+
+def test_marking_done_keeps_every_other_byte_of_the_previous_checkup() -> None:
+    text = "---\r\ndate: 2026-01-01\r\nactions:\r\n  - A: colon\r\n  - B\r\n---\r\nBody\r\n"
+    once = add_done(text, ("A: colon",))
+    assert once == "---\r\ndate: 2026-01-01\r\nactions:\r\n  - A: colon\r\n  - B\r\ndone:\r\n  - 'A: colon'\r\n---\r\nBody\r\n"
+    assert add_done(once, ("B",)) == once.replace("  - 'A: colon'\r\n", "  - 'A: colon'\r\n  - B\r\n")
+    assert add_done("---\ndone: [A]\n---\n", ("B",)) is None  # another style: left to the person
+    assert add_done("no front matter\n", ("B",)) is None

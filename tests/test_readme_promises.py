@@ -628,17 +628,28 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ("New files are private: add `visibility: public` to publish one.", ("tests/test_cli_new.py::test_new_entry_names_the_current_role",)),
     (
         "For each level, bottom to top, it shows the level's meaning, the previous score and the journal entries for that level "
-        "since the last check-up, then asks for a score from 1 to 5 (again, until the answer is one).",
+        "since the last check-up, then asks for a score from 1 to 5 (again, until the answer is one; Enter keeps the previous score).",
         (
             "tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",
             "tests/test_cli_checkup.py::test_evidence_is_each_levels_entries_since_the_previous_checkup",
         ),
     ),
     (
-        "It shows a summary and writes `checkups/DATE.md`.",
+        "Then it shows the previous check-up's actions and asks of each open one whether it is done; those you mark are added to "
+        "that check-up's `done` list, every other byte of the file kept.",
+        (
+            "tests/test_cli_checkup.py::test_a_person_runs_a_checkup_in_a_terminal",
+            "tests/test_cli_checkup.py::test_marking_done_keeps_every_other_byte_of_the_previous_checkup",
+        ),
+    ),
+    (
+        "It shows a summary, asks before writing, and writes `checkups/DATE.md`; when today's check-up exists it asks first "
+        "whether to run another.",
         (
             "tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",
             "tests/test_cli_checkup.py::test_a_person_runs_a_checkup_in_a_terminal",
+            "tests/test_cli_checkup.py::test_the_summary_is_confirmed_before_anything_is_written",
+            "tests/test_cli_checkup.py::test_a_second_checkup_the_same_day_asks_first_and_no_writes_nothing",
         ),
     ),
     (

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .authoring import yaml_scalar
 from .corpus import Corpus
 from .levels import LEVEL_IDS, LEVELS, LEVELS_BY_ID, Level
 from .records import CheckUp, Entry
@@ -45,6 +46,8 @@ class CheckUpAnswers:
     scores: tuple[tuple[str, int], ...]  # (level id, 1-5), bottom to top
     actions: tuple[str, ...]
     reflection: str
+    # Actions of the previous check-up marked done during this one; they go under that check-up's `done`.
+    done_before: tuple[str, ...] = ()
 
 
 def find_previous(corpus: Corpus, today: dt.date) -> CheckUp | None:
@@ -107,13 +110,38 @@ def describe_evidence(evidence: Evidence) -> list[str]:
     return lines
 
 
-def ask_score(ask: Ask, say: Say, level: Level) -> int:
-    """Ask until the answer is a score 1-5."""
+def ask_score(ask: Ask, say: Say, level: Level, previous: int | None = None) -> int:
+    """Ask until the answer is a score 1-5; Enter keeps the previous score when there is one."""
+    keeps = f", Enter keeps {previous}" if previous is not None else ""
     while True:
-        score = parse_score(ask(f"Score for {level.label} (1-5): "))
+        answer = ask(f"Score for {level.label} (1-5{keeps}): ")
+        if previous is not None and not answer.strip():
+            return previous
+        score = parse_score(answer)
         if score is not None:
             return score
         say("  Please type a whole number from 1 (weak) to 5 (strong).")
+
+
+def ask_yes(ask: Ask, prompt: str, default: bool) -> bool:
+    """A yes or no; Enter gives `default`, anything but y/yes/n/no is asked again."""
+    while True:
+        answer = ask(f"{prompt} ({'Y/n' if default else 'y/N'}) ").strip().lower()
+        if not answer:
+            return default
+        if answer in ("y", "yes", "n", "no"):
+            return answer.startswith("y")
+
+
+def review_previous_actions(previous: CheckUp, ask: Ask, say: Say) -> tuple[str, ...]:
+    """Show the previous check-up's actions; ask of each open one whether it is done. Returns those now done."""
+    if not previous.actions:
+        return ()
+    say("")
+    say(f"What the check-up of {previous.date.isoformat()} decided:")
+    for action in previous.actions:
+        say(f"  [{'done' if action in previous.done else 'open'}] {action}")
+    return tuple(action for action in previous.actions if action not in previous.done and ask_yes(ask, f"Done now: {action}?", False))
 
 
 def ask_lines(ask: Ask, prompt: str) -> tuple[str, ...]:
@@ -144,13 +172,14 @@ def run_checkup(corpus: Corpus, today: dt.date, ask: Ask, say: Say) -> CheckUpAn
             say(line)
         if level.prompts:
             say(f"  Ask yourself: {level.prompts[0]}")
-        scores.append((level.id, ask_score(ask, say, level)))
+        scores.append((level.id, ask_score(ask, say, level, previous.score(level.id) if previous else None)))
+    done_before = review_previous_actions(previous, ask, say) if previous else ()
     say("")
     say("Actions for the coming months, one per line; an empty line ends the list.")
     actions = ask_lines(ask, "Action: ")
     say("A short reflection: what you are learning, what you want to learn; an empty line ends it.")
     reflection = "\n".join(ask_lines(ask, "> "))
-    return CheckUpAnswers(today, tuple(scores), actions, reflection)
+    return CheckUpAnswers(today, tuple(scores), actions, reflection, done_before)
 
 
 def render_summary(answers: CheckUpAnswers, previous: CheckUp | None) -> list[str]:
@@ -167,6 +196,9 @@ def render_summary(answers: CheckUpAnswers, previous: CheckUp | None) -> list[st
     # The lowest level nearest the foundation is the one to work on first.
     first = next(level_id for level_id, score in answers.scores if score == lowest)
     lines.append(f"  Work on first: {LEVELS_BY_ID[first].label}")
+    if answers.done_before and previous is not None:
+        lines.append(f"  Marked done in the check-up of {previous.date.isoformat()}:")
+        lines.extend(f"   - {action}" for action in answers.done_before)
     if answers.actions:
         lines.append("  Actions:")
         lines.extend(f"   - {action}" for action in answers.actions)
@@ -183,3 +215,32 @@ def render_checkup_file(answers: CheckUpAnswers) -> str:
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000)
     body = answers.reflection.strip()
     return f"---\n{front}---\n{body}\n" if body else f"---\n{front}---\n"
+
+
+def add_done(text: str, items: tuple[str, ...]) -> str | None:
+    """`text` of a check-up file with `items` added to its `done:` list, or under a new one at the end of its front matter.
+
+    Every other byte is kept. None when the file cannot be edited that safely
+    (no front matter found, or a `done:` written in another style), so the
+    caller asks the person to add them by hand instead.
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    if not lines or lines[0].lstrip("\ufeff") != "---":
+        return None
+    closing = next((i for i in range(1, len(lines)) if lines[i] == "---"), None)
+    if closing is None:
+        return None
+    existing = [i for i in range(1, closing) if lines[i].startswith("done:")]
+    if not existing:
+        added = ["done:", *(f"  - {yaml_scalar(item)}" for item in items)]
+        return newline.join([*lines[:closing], *added, *lines[closing:]])
+    start = existing[0]
+    if lines[start].rstrip() != "done:":
+        return None  # `done: [a, b]` or a comment: left to the person
+    end = start + 1
+    while end < closing and lines[end].lstrip().startswith("- ") and lines[end][:1] in (" ", "-"):
+        end += 1
+    indent = lines[start + 1][: len(lines[start + 1]) - len(lines[start + 1].lstrip())] if end > start + 1 else "  "
+    added = [f"{indent}- {yaml_scalar(item)}" for item in items]
+    return newline.join([*lines[:end], *added, *lines[end:]])

@@ -12,7 +12,17 @@ import click
 from . import __version__
 from .authoring import NEW_TYPES, plan_new_file
 from .checking import check_site
-from .checkup import CheckUpAnswers, ScoresError, find_previous, parse_scores, render_checkup_file, render_summary, run_checkup
+from .checkup import (
+    CheckUpAnswers,
+    ScoresError,
+    add_done,
+    ask_yes,
+    find_previous,
+    parse_scores,
+    render_checkup_file,
+    render_summary,
+    run_checkup,
+)
 from .corpus import Corpus, load_corpus
 from .dates import build_today
 from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
@@ -170,25 +180,55 @@ def checkup(scores: str | None, actions: tuple[str, ...], reflection: str) -> No
     corpus = _load_content(site)
     today = build_today()
     previous = find_previous(corpus, today)
-    if scores is not None:
-        try:
-            parsed = parse_scores(scores)
-        except ScoresError as exc:
-            raise click.BadParameter(str(exc), param_hint="--scores") from None
-        answers = CheckUpAnswers(today, parsed, tuple(a.strip() for a in actions if a.strip()), reflection.strip())
-    else:
-        if actions or reflection:
-            raise click.UsageError("--action and --reflection go with --scores; without --scores the check-up asks for them")
-        try:
-            answers = run_checkup(corpus, today, _ask, click.echo)
-        except (KeyboardInterrupt, EOFError):
-            click.echo("\nCheck-up cancelled; nothing was written.", err=True)
-            raise SystemExit(1) from None
-    for line in render_summary(answers, previous):
-        click.echo(line)
     folder = site.docs_dir / site.settings.checkups_dir
-    written = write_new(folder / f"{today.isoformat()}.md", render_checkup_file(answers))
+    same_day = folder / f"{today.isoformat()}.md"
+    interactive = scores is None
+    try:
+        if scores is not None:
+            try:
+                parsed = parse_scores(scores)
+            except ScoresError as exc:
+                raise click.BadParameter(str(exc), param_hint="--scores") from None
+            answers = CheckUpAnswers(today, parsed, tuple(a.strip() for a in actions if a.strip()), reflection.strip())
+        else:
+            if actions or reflection:
+                raise click.UsageError("--action and --reflection go with --scores; without --scores the check-up asks for them")
+            if same_day.exists() and not ask_yes(
+                _ask, f"{_shown_path(same_day)} exists: today's check-up is done. Run another one?", False
+            ):
+                click.echo("Nothing was written.")
+                return
+            answers = run_checkup(corpus, today, _ask, click.echo)
+        for line in render_summary(answers, previous):
+            click.echo(line)
+        if interactive and not ask_yes(_ask, "Write this check-up?", True):
+            click.echo("Nothing was written.")
+            return
+    except (KeyboardInterrupt, EOFError):
+        click.echo("\nCheck-up cancelled; nothing was written.", err=True)
+        raise SystemExit(1) from None
+    if same_day.exists():
+        click.echo(f"{_shown_path(same_day)} exists, so this check-up gets a file of its own.")
+    written = write_new(same_day, render_checkup_file(answers))
     click.echo(f"Wrote {_shown_path(written)}")
+    if answers.done_before and previous is not None:
+        _mark_done(site, previous.path, answers.done_before)
+
+
+def _mark_done(site: SiteConfig, previous: str, items: tuple[str, ...]) -> None:
+    """Add `items` under `done:` in the previous check-up, or say how when the file cannot be edited safely."""
+    path = site.docs_dir / previous
+    text = path.read_bytes().decode("utf-8")
+    edited = add_done(text, items)
+    # The edit must read back as a clean check-up with exactly these actions done more, or it is not made.
+    after = load_corpus([(previous, edited.encode("utf-8"))], site.settings) if edited is not None else None
+    if edited is None or after is None or after.problems or not after.checkups or not set(items) <= set(after.checkups[0].done):
+        click.echo(f"Add these under done: in {_shown_path(path)} to mark them done:")
+        for item in items:
+            click.echo(f"  - {item}")
+        return
+    replace_own(path, edited)
+    click.echo(f"Marked {len(items)} action{'s' * (len(items) != 1)} done in {_shown_path(path)}")
 
 
 @main.command(short_help="Create a new site in a new or empty folder.")
