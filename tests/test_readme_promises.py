@@ -785,11 +785,24 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",),
     ),
     (
-        "TYPE is `entry`, `skill`, `role`, `contact` or `decision`.",
+        "TYPE is `entry`, `skill`, `role`, `contact`, `decision`, `education`, `certification`, `project`, `publication` or `award`.",
         (
             "tests/test_cli_new.py::test_new_writes_each_type_from_a_subfolder_and_check_accepts_it",
             "tests/test_cli_new.py::test_bad_requests_write_nothing_and_show_no_traceback",
         ),
+    ),
+    (
+        "Each file of a new type is private unless it says `visibility: public`, like every other file; a public one is shown on the portfolio home, on the printed résumé, in `resume.json` and on a page of its own.",
+        (
+            "tests/test_sections.py::test_an_item_without_visibility_public_is_nowhere_in_the_public_site",
+            "tests/test_sections.py::test_the_printed_resume_lists_every_public_section",
+            "tests/test_sections.py::test_the_portfolio_home_lists_them_and_links_each_to_its_page",
+            "tests/test_sections.py::test_resume_json_carries_them_in_json_resume_sections_and_is_schema_valid",
+        ),
+    ),
+    (
+        "Languages are a field of `profile.md`, public when the profile is:",
+        ("tests/test_sections.py::test_a_private_profile_keeps_its_languages_private",),
     ),
     (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",

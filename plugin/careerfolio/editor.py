@@ -41,6 +41,7 @@ def folder_types(settings: Settings) -> list[tuple[str, str]]:
         (settings.roles_dir, "role"),
         (settings.network_dir, "contact"),
         (settings.decisions_dir, "decision"),
+        *((folder, name) for name, folder in settings.item_dirs),
     ]
 
 

@@ -72,6 +72,11 @@ class CareerfolioConfig(base.Config):
     roles_dir = c.Type(str, default="roles")
     network_dir = c.Type(str, default="network")
     decisions_dir = c.Type(str, default="decisions")
+    education_dir = c.Type(str, default="education")
+    certifications_dir = c.Type(str, default="certifications")
+    projects_dir = c.Type(str, default="projects")
+    publications_dir = c.Type(str, default="publications")
+    awards_dir = c.Type(str, default="awards")
     profile_file = c.Type(str, default="profile.md")
     layoff_plan_file = c.Type(str, default="layoff-plan.md")
     checkup_every = c.Type(int, default=90)
@@ -136,6 +141,11 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             roles_dir=self.config.roles_dir.strip("/"),
             network_dir=self.config.network_dir.strip("/"),
             decisions_dir=self.config.decisions_dir.strip("/"),
+            education_dir=self.config.education_dir.strip("/"),
+            certifications_dir=self.config.certifications_dir.strip("/"),
+            projects_dir=self.config.projects_dir.strip("/"),
+            publications_dir=self.config.publications_dir.strip("/"),
+            awards_dir=self.config.awards_dir.strip("/"),
             profile_file=self.config.profile_file,
             layoff_plan_file=self.config.layoff_plan_file,
             checkup_every=self.config.checkup_every,

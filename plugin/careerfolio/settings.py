@@ -17,6 +17,11 @@ class Settings:
     roles_dir: str = "roles"
     network_dir: str = "network"
     decisions_dir: str = "decisions"
+    education_dir: str = "education"
+    certifications_dir: str = "certifications"
+    projects_dir: str = "projects"
+    publications_dir: str = "publications"
+    awards_dir: str = "awards"
     profile_file: str = "profile.md"
     layoff_plan_file: str = "layoff-plan.md"
     checkup_every: int = 90
@@ -27,6 +32,17 @@ class Settings:
     def always_private_dirs(self) -> tuple[str, ...]:
         """Folders whose files, at any depth, are never published."""
         return (self.checkups_dir, self.network_dir, self.decisions_dir)
+
+    @property
+    def item_dirs(self) -> tuple[tuple[str, str], ...]:
+        """(content type, folder) of each type of the rest of a career (see records.Item)."""
+        return (
+            ("education", self.education_dir),
+            ("certification", self.certifications_dir),
+            ("project", self.projects_dir),
+            ("publication", self.publications_dir),
+            ("award", self.awards_dir),
+        )
 
     def is_always_private(self, path: str) -> bool:
         """True for any file, at any depth, under an always-private folder, and for the layoff plan."""
@@ -50,7 +66,7 @@ class Settings:
         any_depth = {self.journal_dir: "entry", self.checkups_dir: "checkup", self.network_dir: "contact", self.decisions_dir: "decision"}
         if head in any_depth:
             return any_depth[head], stem[len(head) + 1 :]
-        flat = {self.skills_dir: "skill", self.roles_dir: "role"}
+        flat = {self.skills_dir: "skill", self.roles_dir: "role", **{folder: name for name, folder in self.item_dirs}}
         if head in flat and "/" not in rest:
             return flat[head], stem[len(head) + 1 :]
         return "page", None
