@@ -384,6 +384,7 @@ CONTACT = ContentType(
     (
         Field("name", TEXT, "the person's name", required=True),
         Field("organization", TEXT, "where they work"),
+        Field("position", TEXT, "their job title"),
         Field("circle", TEXT, "industry, community or function"),
         Field("met", PARTIAL, "when you met"),
         Field("last_contact", DATE, "YYYY-MM-DD"),
