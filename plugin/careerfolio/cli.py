@@ -404,6 +404,10 @@ def _run_import(result: ReadResult, dry_run: bool) -> None:
         click.echo(f"Note: {result.contacts_not_read} connections were not imported; add --contacts to import them as private contacts")
     left_out = sum(1 for note in plan.notes if note.left_out)
     verb = "would write" if dry_run else "wrote"
-    click.echo(f"Import {verb} {len(plan.files)} files; {len(plan.skipped)} records were there already, {left_out} could not be imported.")
+    count_files, there = len(plan.files), len(plan.skipped)
+    click.echo(
+        f"Import {verb} {count_files} file{'s' * (count_files != 1)}; {there} record{'s were' if there != 1 else ' was'} there already,"
+        f" {left_out} could not be imported."
+    )
     if left_out:
         raise SystemExit(1)

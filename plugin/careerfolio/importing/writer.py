@@ -138,7 +138,9 @@ def _yaml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
-        lines = [yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, width=1_000_000).strip() for item in value]
+        lines = [
+            yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False).strip() for item in value
+        ]
         return "".join(f"\n  - {line}" for line in lines)
     return yaml_scalar(one_line(value))
 
@@ -202,7 +204,11 @@ def _plan_languages_left(languages: list[ImportedRecord], site: _Site, settings:
             plan.skipped.append(Skipped("language", language.origin, site.profile))
         elif site.profile is not None:
             plan.notes.append(
-                Note(language.origin, f"was not imported: languages are a field of {site.profile}, which is never changed; add it there")
+                Note(
+                    language.origin,
+                    f"was not imported: languages are a field of {site.profile}, which is never changed; add it there",
+                    left_out=False,  # nothing is wrong with the record: it only needs a hand
+                )
             )
         else:
             plan.notes.append(
