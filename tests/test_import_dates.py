@@ -23,6 +23,9 @@ from careerfolio.importing.exportdates import UnreadableDate, parse_export_date
         ("12. März 2021", "2021-03-12"),
         ("févr. 2020", "2020-02"),
         ("12 de marzo de 2021", "2021-03-12"),
+        ("fev 2020", "2020-02"),
+        ("12 giugno 2021", "2021-06-12"),
+        ("mrt 2019", "2019-03"),
         ("  Jun   2021 ", "2021-06"),
     ],
     ids=[
@@ -39,6 +42,9 @@ from careerfolio.importing.exportdates import UnreadableDate, parse_export_date
         "german-day",
         "french",
         "spanish",
+        "portuguese",
+        "italian",
+        "dutch",
         "spaces",
     ],
 )

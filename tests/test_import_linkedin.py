@@ -67,10 +67,13 @@ def test_an_export_becomes_private_files_in_the_content_format_that_check_clean(
     assert "run quietly" in profile.body
 
 
-def test_a_year_without_a_month_is_written_as_january_with_a_note(site: Path) -> None:
+def test_a_year_without_a_month_is_written_as_january_with_a_note_and_a_skill_asks_for_its_level(site: Path) -> None:
     result = run(site, "import", "linkedin", str(EXPORT))
     assert "Positions.csv:5: Started On: has a year without a month; January was written" in result.output
     assert parse_source("r.md", (site / "content/roles/initech-intern.md").read_bytes()).meta["start"] == "2016-01"
+    skill = parse_source("s.md", (site / "content/skills/sql.md").read_bytes())
+    assert skill.meta["level"] == 3
+    assert "set `level`" in skill.body
 
 
 def test_bad_rows_are_located_left_out_and_never_quoted(site: Path) -> None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..dates import PartialDate
 from .csvtables import Row, read_export_files, read_table
 from .exportdates import UnreadableDate, parse_export_date
 from .imported import ImportedRecord, Note, Origin, ReadResult
+
+_UNSET_LEVEL = 3
 
 
 class _Skip(Exception):
@@ -81,7 +82,11 @@ def _role(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
 
 
 def _skill(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
-    return ImportedRecord("skill", {"name": _required(row, "name", origin, "Name")}, origin)
+    # LinkedIn keeps no level, and the format needs one: the middle of the scale, and a line asking for the real one.
+    values = {"name": _required(row, "name", origin, "Name"), "level": _UNSET_LEVEL}
+    return ImportedRecord(
+        "skill", values, origin, "Imported from LinkedIn, which keeps no level: set `level` to where you stand (1 novice to 5 expert)."
+    )
 
 
 def _education(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
@@ -265,8 +270,3 @@ def read_linkedin(path: Path, contacts: bool) -> ReadResult:
             except _Skip as skipped:
                 result.notes.append(skipped.note)
     return result
-
-
-def drop_empty(values: dict[str, Any]) -> dict[str, Any]:
-    """`values` without the fields an export left empty."""
-    return {key: value for key, value in values.items() if value not in (None, "", [], ())}
