@@ -393,6 +393,46 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "A page is any file MkDocs renders: `.md`, `.markdown`, `.mdown`, `.mkd` and `.mkdn` alike, and `careerfolio check` reads the same files.",
+        (
+            "tests/test_redteam.py::test_a_private_page_with_any_markdown_suffix_stays_private",
+            "tests/test_redteam.py::test_a_page_with_a_markdown_suffix_is_checked_like_any_other",
+        ),
+    ),
+    (
+        "`visibility: public` on one is an error and it is never published.",
+        ("tests/test_redteam.py::test_public_visibility_deep_in_an_always_private_folder_is_refused",),
+    ),
+    (
+        "is never built, whatever its front matter says, and its text is given to the leak guard.",
+        ("tests/test_redteam.py::test_a_public_file_that_mkdocs_leaves_out_is_not_built",),
+    ),
+    (
+        "finds every link a browser would follow",
+        (
+            "tests/test_redteam.py::test_a_link_to_a_private_page_is_removed_in_every_form",
+            "tests/test_redteam.py::test_a_link_in_decomposed_unicode_to_a_private_page_is_removed",
+            "tests/test_htmllinks.py::test_every_form_a_browser_follows_is_a_link",
+        ),
+    ),
+    (
+        "A path in code, in a title or in running text is not a link, so it never causes a file to be copied. Files under an always-private folder are never copied, linked or not.",
+        (
+            "tests/test_redteam.py::test_a_file_a_public_page_only_mentions_is_not_copied",
+            "tests/test_redteam.py::test_a_file_mentioned_in_an_entry_title_or_impact_is_not_copied",
+            "tests/test_redteam.py::test_a_linked_file_is_copied_and_one_in_an_always_private_folder_never",
+            "tests/test_htmllinks.py::test_text_that_only_names_a_path_is_no_link",
+        ),
+    ),
+    (
+        "It writes only into a folder whose name says `private`",
+        ("tests/test_redteam.py::test_a_private_build_never_writes_into_the_configured_site_dir",),
+    ),
+    (
+        "publishes nothing private (the red-team suite builds with each)",
+        ("tests/test_redteam.py::test_another_plugin_publishes_nothing_private_or_is_refused",),
+    ),
+    (
         "HTML comments are removed.",
         (
             "tests/test_redaction.py::test_comments_are_removed_and_lines_keep_their_numbers",
