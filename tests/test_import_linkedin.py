@@ -39,6 +39,7 @@ def test_an_export_becomes_private_files_in_the_content_format_that_check_clean(
         "content/education/hamburg-university-of-technology-msc.md",
         "content/network/jane-doe.md",
         "content/profile.md",
+        "content/projects/pipewrench.md",
         "content/roles/acme-corp-senior-data-engineer.md",
         "content/roles/globex-data-engineer.md",
         "content/roles/initech-intern.md",
@@ -98,7 +99,7 @@ def test_the_zip_imports_what_its_folder_does(site: Path, tmp_path: Path) -> Non
     from_folder = run(site, "import", "linkedin", str(EXPORT), "--dry-run", "--contacts")
     from_zip = run(site, "import", "linkedin", str(archive), "--dry-run", "--contacts")
     assert _written(from_zip.output, "Would") == _written(from_folder.output, "Would")
-    assert len(_written(from_zip.output, "Would")) == 9
+    assert len(_written(from_zip.output, "Would")) == 10
 
 
 def test_dry_run_writes_nothing_and_lists_what_a_real_run_writes(site: Path) -> None:
@@ -189,3 +190,45 @@ def test_imported_files_build_strictly_and_contacts_never_reach_the_public_site(
     # The private build shows what was imported: each role and skill on a page of its own, and on the dashboard.
     assert "Acme Corp" in (site / "site-private/roles/acme-corp-senior-data-engineer/index.html").read_text("utf-8")
     assert "Apache Airflow" in (site / "site-private/dashboard/index.html").read_text("utf-8")
+
+
+HOSTILE = [
+    "Acme: Corp #1",
+    "- yes",
+    "'quoted' and \"double\"",
+    "no",
+    "2019",
+    "[not, a, list]",
+    "{not: a mapping}",
+    "*alias &anchor !tag",
+    "% directive",
+    "@at `back` |pipe >fold",
+    "ünïcödé 数据 🎉",
+    "---",
+    "   spaced   out   ",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+def test_any_text_in_an_export_is_written_as_itself_and_checks_clean(site: Path, tmp_path: Path, value: str) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    quoted = value.replace('"', '""')
+    (export / "Positions.csv").write_text(
+        f'Company Name,Title,Description,Started On\n"{quoted}","{quoted}","{quoted}",Jun 2021\n', "utf-8"
+    )
+    (export / "Skills.csv").write_text(f'Name\n"{quoted}"\n', "utf-8")
+    result = run(site, "import", "linkedin", str(export))
+    assert result.exit_code == 0, result.output
+    assert_clean(site)
+    written = [site / line.removeprefix("Wrote ") for line in result.output.splitlines() if line.startswith("Wrote ")]
+    assert len(written) == 2
+    role = parse_source("r.md", written[0].read_bytes()).meta
+    skill = parse_source("s.md", written[1].read_bytes()).meta
+    assert role["organization"] == role["title"] == skill["name"] == " ".join(value.split())
+
+
+def test_without_a_site_nothing_is_read_and_the_message_says_so(tmp_path: Path) -> None:
+    result = run(tmp_path, "import", "linkedin", str(EXPORT))
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no mkdocs.yml found in")

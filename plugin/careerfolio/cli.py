@@ -360,11 +360,12 @@ def import_group() -> None:
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 def linkedin(path: Path, contacts: bool, dry_run: bool) -> None:
     """Import the profile, positions, skills, education, certifications, projects and languages of the LinkedIn export at PATH."""
+    site = load_site(None)  # before the export is read: without a site there is nowhere to write
     try:
         result = read_linkedin(path, contacts)
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
-    _run_import(result, dry_run)
+    _run_import(site, result, dry_run)
 
 
 @import_group.command(short_help="Import a JSON Resume (resume.json).")
@@ -372,16 +373,16 @@ def linkedin(path: Path, contacts: bool, dry_run: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 def jsonresume(path: Path, dry_run: bool) -> None:
     """Import the basics, work, skills, education, certificates, projects, publications, awards and languages of PATH."""
+    site = load_site(None)
     try:
         result = read_jsonresume(path)
     except ResumeError as exc:
         raise click.ClickException(str(exc)) from None
-    _run_import(result, dry_run)
+    _run_import(site, result, dry_run)
 
 
-def _run_import(result: ReadResult, dry_run: bool) -> None:
+def _run_import(site: SiteConfig, result: ReadResult, dry_run: bool) -> None:
     """Plan the records into the site, write them (unless a dry run), and report each: exit 1 when any was left out."""
-    site = load_site(None)
     files = read_tree(site.docs_dir) if site.docs_dir.is_dir() else []
     plan = plan_import(result, files, site.settings, build_today())
     for skipped in plan.skipped:

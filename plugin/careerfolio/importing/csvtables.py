@@ -27,8 +27,16 @@ def read_export_files(path: Path) -> dict[str, bytes]:
     Folders inside the export are ignored: some tools unpack into a folder of
     its own, and the file names are what LinkedIn keeps stable.
     """
-    if path.is_dir():
-        return {p.name.casefold(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.casefold() == ".csv"}
+    try:
+        if path.is_dir():
+            return {p.name.casefold(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.casefold() == ".csv"}
+        return _read_zip(path)
+    except OSError as exc:
+        where = exc.filename or path
+        raise ExportError(f"{where}: cannot be read ({exc.strerror}); nothing was imported") from None
+
+
+def _read_zip(path: Path) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(path) as archive:
             files = {}
