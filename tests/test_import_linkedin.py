@@ -35,6 +35,7 @@ def test_an_export_becomes_private_files_in_the_content_format_that_check_clean(
     result = run(site, "import", "linkedin", str(EXPORT), "--contacts")
     written = _written(result.output)
     assert written == [
+        "content/awards/engineering-excellence-award.md",
         "content/certifications/certified-kubernetes-administrator.md",
         "content/education/hamburg-university-of-technology-msc.md",
         "content/network/jane-doe.md",
@@ -99,7 +100,7 @@ def test_the_zip_imports_what_its_folder_does(site: Path, tmp_path: Path) -> Non
     from_folder = run(site, "import", "linkedin", str(EXPORT), "--dry-run", "--contacts")
     from_zip = run(site, "import", "linkedin", str(archive), "--dry-run", "--contacts")
     assert _written(from_zip.output, "Would") == _written(from_folder.output, "Would")
-    assert len(_written(from_zip.output, "Would")) == 10
+    assert len(_written(from_zip.output, "Would")) == 11
 
 
 def test_dry_run_writes_nothing_and_lists_what_a_real_run_writes(site: Path) -> None:
@@ -150,7 +151,7 @@ def test_contacts_are_imported_only_when_asked_for(site: Path) -> None:
 def test_missing_files_are_noted_and_other_headers_and_unknown_columns_read(site: Path) -> None:
     result = run(site, "import", "linkedin", str(OLD_EXPORT))
     assert result.exit_code == 0, result.output
-    for name in ("Profile.csv", "Education.csv", "Certifications.csv", "Projects.csv", "Languages.csv", "Connections.csv"):
+    for name in ("Profile.csv", "Education.csv", "Certifications.csv", "Projects.csv", "Publications.csv", "Honors.csv", "Languages.csv"):
         assert f"Note: {name}: is not in the export" in result.output
     role = parse_source("r.md", (site / "content/roles/globex-data-engineer.md").read_bytes()).meta
     assert (role["start"], role["end"], role["location"]) == ("2017-03", "2021-05", "Hamburg")
@@ -166,6 +167,18 @@ def test_a_file_without_a_known_header_is_noted_and_imports_nothing(site: Path, 
     assert "Skills.csv: has no header line naming the columns careerfolio reads (Name); nothing was imported from it" in result.output
     assert result.exit_code == 1
     assert not (site / "content/skills/python.md").exists()
+
+
+def test_a_line_csv_cannot_read_is_located_and_the_rows_above_it_come_in(site: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    # A field longer than the csv module's limit stops it; the lines above are imported, the place is named, the value is not.
+    (export / "Skills.csv").write_text('Name\nPython\n"' + "x" * 200_000 + '"\nSQL\n', "utf-8")
+    result = run(site, "import", "linkedin", str(export))
+    assert result.exit_code == 1
+    assert "Skills.csv:3: cannot be read as CSV; nothing from this line on was imported" in result.output
+    assert (site / "content/skills/python.md").is_file() and not (site / "content/skills/sql.md").exists()
+    assert "xxxx" not in result.output
 
 
 def test_a_path_that_is_no_export_is_one_plain_line(site: Path, tmp_path: Path) -> None:

@@ -641,7 +641,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
-        "Both write the profile, roles, skills, education, certifications, projects and languages (a JSON Resume's publications and awards too) "
+        "Both write the profile, roles, skills, education, certifications, projects, publications, awards and languages "
         "as content files in the type's folder, and print each file they wrote.",
         (
             "tests/test_import_linkedin.py::test_an_export_becomes_private_files_in_the_content_format_that_check_clean",

@@ -359,7 +359,7 @@ def import_group() -> None:
 @click.option("--contacts", is_flag=True, help="Import your connections as contacts too (always private).")
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 def linkedin(path: Path, contacts: bool, dry_run: bool) -> None:
-    """Import the profile, positions, skills, education, certifications, projects and languages of the LinkedIn export at PATH."""
+    """Import the profile, positions, skills, education, certifications, projects, publications, honors and languages at PATH."""
     site = load_site(None)  # before the export is read: without a site there is nowhere to write
     try:
         result = read_linkedin(path, contacts)

@@ -125,6 +125,25 @@ def _language(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
     return ImportedRecord("language", values, origin)
 
 
+def _publication(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
+    values = {
+        "title": _required(row, "title", origin, "Name"),
+        "date": _text_date(_date(row, "date", origin, "Published On")),
+        "venue": row.get("venue"),
+        "url": row.get("url"),
+    }
+    return ImportedRecord("publication", values, origin, _body(row.text("description")))
+
+
+def _award(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
+    values = {
+        "title": _required(row, "title", origin, "Title"),
+        "awarder": row.get("awarder"),
+        "date": _text_date(_date(row, "date", origin, "Issued On")),
+    }
+    return ImportedRecord("award", values, origin, _body(row.text("description")))
+
+
 def _contact(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
     name = " ".join(part for part in (row.get("first_name"), row.get("last_name")) if part)
     if not name:
@@ -229,6 +248,31 @@ TABLES: tuple[Table, ...] = (
         {"name": ("Name", "Language", "Sprache"), "fluency": ("Proficiency", "Kenntnisse")},
         ("name",),
         _language,
+    ),
+    Table(
+        "Publications.csv",
+        "publication",
+        {
+            "title": ("Name", "Title", "Titel"),
+            "date": ("Published On", "Date", "Veröffentlicht am"),
+            "venue": ("Publisher", "Verlag"),
+            "url": ("Url", "URL"),
+            "description": ("Description", "Beschreibung"),
+        },
+        ("title",),
+        _publication,
+    ),
+    Table(
+        "Honors.csv",
+        "award",
+        {
+            "title": ("Title", "Titel"),
+            "awarder": ("Issuer", "Aussteller"),
+            "date": ("Issued On", "Date", "Ausgestellt am"),
+            "description": ("Description", "Beschreibung"),
+        },
+        ("title",),
+        _award,
     ),
     Table(
         "Connections.csv",
