@@ -92,6 +92,12 @@ def test_bad_rows_are_located_left_out_and_never_quoted(site: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_record_twice_in_one_export_is_written_once(site: Path) -> None:
+    result = run(site, "import", "linkedin", str(EXPORT), "--dry-run")
+    assert "Skipped Skills.csv:5: the same skill as Skills.csv:2" in result.output  # Python and python
+    assert result.output.count("Would write content/skills/python") == 1
+
+
 def test_the_zip_imports_what_its_folder_does(site: Path, tmp_path: Path) -> None:
     archive = tmp_path / "Basic_LinkedInDataExport.zip"
     with zipfile.ZipFile(archive, "w") as zipped:

@@ -386,7 +386,10 @@ def _run_import(site: SiteConfig, result: ReadResult, dry_run: bool) -> None:
     files = read_tree(site.docs_dir) if site.docs_dir.is_dir() else []
     plan = plan_import(result, files, site.settings, build_today())
     for skipped in plan.skipped:
-        click.echo(f"Skipped {skipped.origin}: the {skipped.kind} is in {_shown_path(site.docs_dir / skipped.existing)} already")
+        if skipped.repeat_of is not None:
+            click.echo(f"Skipped {skipped.origin}: the same {skipped.kind} as {skipped.repeat_of}")
+        else:
+            click.echo(f"Skipped {skipped.origin}: the {skipped.kind} is in {_shown_path(site.docs_dir / skipped.existing)} already")
     for note in plan.notes:
         click.echo(f"Note: {note.format()}" if not note.left_out else note.format(), err=note.left_out)
     if dry_run:

@@ -42,6 +42,7 @@ class Skipped:
     kind: str
     origin: Origin
     existing: str
+    repeat_of: Origin | None = None  # set when the record is a repeat of one earlier in the same export
 
 
 @dataclass
@@ -67,7 +68,7 @@ _KEYS: dict[str, Callable[[Mapping[str, Any]], tuple[str, ...]]] = {
     "role": lambda v: (_norm(v.get("organization")), _norm(v.get("title")), _month(v.get("start"))),
     "skill": lambda v: (_norm(v.get("name")),),
     "contact": lambda v: (_norm(v.get("name")),),
-    "education": lambda v: (_norm(v.get("institution")), _norm(v.get("degree")), _norm(v.get("area"))),
+    "education": lambda v: (_norm(v.get("institution")), _norm(v.get("degree"))),
     "certification": lambda v: (_norm(v.get("name")), _norm(v.get("issuer"))),
     "project": lambda v: (_norm(v.get("name")),),
     "publication": lambda v: (_norm(v.get("title")),),
@@ -160,6 +161,7 @@ def plan_import(result: ReadResult, files: Iterable[tuple[str, bytes]], settings
     site = _read_site(files, settings)
     plan = ImportPlan(notes=list(result.notes))
     taken = set(site.paths)
+    planned: dict[tuple[str, tuple[str, ...]], Origin] = {}
     languages = [r for r in result.records if r.kind == "language"]
     for record in result.records:
         if record.kind == "language":
@@ -171,11 +173,12 @@ def plan_import(result: ReadResult, files: Iterable[tuple[str, bytes]], settings
         key = (record.kind, _KEYS[record.kind](record.values))
         existing = site.keys.get(key)
         if existing is not None:
-            plan.skipped.append(Skipped(record.kind, record.origin, existing))
+            plan.skipped.append(Skipped(record.kind, record.origin, existing, planned.get(key)))
             continue
         stem = slugify(" ".join(one_line(record.values.get(name)) for name in _NAME_FIELDS[record.kind]))
         path = _free_path(_folder(record.kind, settings), stem, taken)
         site.keys[key] = path  # a record twice in one export is written once
+        planned[key] = record.origin
         plan.files.append(PlannedFile(record.kind, path, render_record(record, today), record.origin))
     _plan_languages_left(languages, site, settings, plan)
     return plan
