@@ -367,6 +367,14 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
             "tests/test_deploy.py::test_gh_deploy_pushes_no_private_text",
         ),
     ),
+    (
+        "Set `CAREERFOLIO_SPEED_TRICKS=off` to build without any of them; the pages are the same either way",
+        ("tests/test_speed_tricks.py::test_the_example_builds_the_same_with_and_without_the_speed_tricks",),
+    ),
+    (
+        "The shared theme pieces step aside whenever your `custom_dir` holds any partial.",
+        ("tests/test_speed_tricks.py::test_a_users_nav_item_partial_is_rendered_for_every_page",),
+    ),
     # -- Privacy guarantees ---------------------------------------------------------------------------
     (
         "Only Markdown files with exactly `visibility: public` are built, and only the non-Markdown files that those pages link to "
