@@ -187,6 +187,15 @@ def test_a_line_csv_cannot_read_is_located_and_the_rows_above_it_come_in(site: P
     assert "xxxx" not in result.output
 
 
+def test_a_file_saved_as_utf_16_by_a_spreadsheet_is_read(site: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Skills.csv").write_bytes("Name\r\nDatenbanken\r\nÜbersetzung\r\n".encode("utf-16"))
+    result = run(site, "import", "linkedin", str(export))
+    assert "Wrote content/skills/ubersetzung.md" in result.output
+    assert parse_source("s.md", (site / "content/skills/ubersetzung.md").read_bytes()).meta["name"] == "Übersetzung"
+
+
 def test_a_path_that_is_no_export_is_one_plain_line(site: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "export.zip"
     bogus.write_bytes(b"not a zip at all")

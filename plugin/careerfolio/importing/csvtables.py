@@ -4,6 +4,7 @@ notes lines above the header, column names that differ between versions and lang
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -82,7 +83,9 @@ def read_table(
     that are not UTF-8 comes back marked, so that its record can be left out alone.
     """
     # surrogateescape keeps undecodable bytes in their row, so one bad row costs only that row.
-    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    # A UTF-16 byte-order mark is what a spreadsheet's "Unicode text" leaves when the file was saved from one.
+    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
+    text = data.decode(encoding, errors="surrogateescape").removeprefix("\ufeff")
     aliases = {_header_word(alias): name for name, names in columns.items() for alias in (name, *names)}
     reader = csv.reader(io.StringIO(text, newline=""))
     header: dict[int, str] | None = None
@@ -110,7 +113,11 @@ def read_table(
         return [], [
             Note(Origin(file_name), f"has no header line naming the columns careerfolio reads ({wanted}); nothing was imported from it")
         ]
-    notes = [Note(Origin(file_name, row.line), "is not UTF-8 text; this record was not imported") for row in rows if row.undecodable]
+    notes = [
+        Note(Origin(file_name, row.line), f"is not {encoding.upper()} text; this record was not imported")
+        for row in rows
+        if row.undecodable
+    ]
     if broken is not None:
         notes.append(Note(Origin(file_name, broken), "cannot be read as CSV; nothing from this line on was imported"))
     return [row for row in rows if not row.undecodable], notes
