@@ -187,13 +187,23 @@ def test_a_line_csv_cannot_read_is_located_and_the_rows_above_it_come_in(site: P
     assert "xxxx" not in result.output
 
 
-def test_a_file_saved_as_utf_16_by_a_spreadsheet_is_read(site: Path, tmp_path: Path) -> None:
+def test_a_file_saved_as_utf_16_text_with_tabs_by_a_spreadsheet_is_read(site: Path, tmp_path: Path) -> None:
     export = tmp_path / "export"
     export.mkdir()
     (export / "Skills.csv").write_bytes("Name\r\nDatenbanken\r\nÜbersetzung\r\n".encode("utf-16"))
+    (export / "Positions.csv").write_bytes("Company Name\tTitle\tStarted On\r\nAcme, Inc.\tEngineer\tJun 2021\r\n".encode("utf-16"))
     result = run(site, "import", "linkedin", str(export))
     assert "Wrote content/skills/ubersetzung.md" in result.output
     assert parse_source("s.md", (site / "content/skills/ubersetzung.md").read_bytes()).meta["name"] == "Übersetzung"
+    assert parse_source("r.md", (site / "content/roles/acme-inc-engineer.md").read_bytes()).meta["organization"] == "Acme, Inc."
+
+
+def test_a_file_saved_by_a_spreadsheet_with_semicolons_is_read(site: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Positions.csv").write_text("Firmenname;Titel;Beginn\nAcme, Inc.;Engineer;Juni 2021\n", "utf-8")
+    result = run(site, "import", "linkedin", str(export))
+    assert parse_source("r.md", (site / "content/roles/acme-inc-engineer.md").read_bytes()).meta["start"] == "2021-06", result.output
 
 
 def test_a_path_that_is_no_export_is_one_plain_line(site: Path, tmp_path: Path) -> None:

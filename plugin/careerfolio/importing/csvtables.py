@@ -73,6 +73,10 @@ def _header_word(cell: str) -> str:
     return " ".join(cell.replace("\ufeff", "").casefold().split())
 
 
+# Commas as LinkedIn writes them; semicolons and tabs as spreadsheets write them when a file is saved again.
+_DELIMITERS = (",", ";", "\t")
+
+
 def read_table(
     file_name: str, data: bytes, columns: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
 ) -> tuple[list[Row], list[Note]]:
@@ -87,15 +91,35 @@ def read_table(
     encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
     text = data.decode(encoding, errors="surrogateescape").removeprefix("\ufeff")
     aliases = {_header_word(alias): name for name, names in columns.items() for alias in (name, *names)}
-    reader = csv.reader(io.StringIO(text, newline=""))
+    for delimiter in _DELIMITERS:
+        parsed = _parse(text, delimiter, aliases, required)
+        if parsed is not None:
+            break
+    else:
+        wanted = ", ".join(columns[name][0] if columns[name] else name for name in required)
+        return [], [
+            Note(Origin(file_name), f"has no header line naming the columns careerfolio reads ({wanted}); nothing was imported from it")
+        ]
+    rows, broken = parsed
+    notes = [
+        Note(Origin(file_name, row.line), f"is not {encoding.upper()} text; this record was not imported")
+        for row in rows
+        if row.undecodable
+    ]
+    if broken is not None:
+        notes.append(Note(Origin(file_name, broken), "cannot be read as CSV; nothing from this line on was imported"))
+    return [row for row in rows if not row.undecodable], notes
+
+
+def _parse(text: str, delimiter: str, aliases: Mapping[str, str], required: tuple[str, ...]) -> tuple[list[Row], int | None] | None:
+    """The rows below the header and the line csv stopped at (if it did); None when no line is the header."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: dict[int, str] | None = None
     rows: list[Row] = []
     last_line = 0
-    broken: int | None = None
     for cells in _rows(reader):
-        if cells is None:  # csv cannot go on past this line (a NUL byte, an unclosed quote at the end)
-            broken = last_line + 1
-            break
+        if cells is None:  # csv cannot go on past this line (a field past its size limit)
+            return (rows, last_line + 1) if header is not None else None
         first_line = last_line + 1
         last_line = reader.line_num
         if header is None:
@@ -108,19 +132,7 @@ def read_table(
         values = {name: cells[index] for index, name in header.items() if index < len(cells)}
         undecodable = any(_has_surrogates(cell) for cell in cells)
         rows.append(Row(first_line, {} if undecodable else values, undecodable))
-    if header is None:
-        wanted = ", ".join(columns[name][0] if columns[name] else name for name in required)
-        return [], [
-            Note(Origin(file_name), f"has no header line naming the columns careerfolio reads ({wanted}); nothing was imported from it")
-        ]
-    notes = [
-        Note(Origin(file_name, row.line), f"is not {encoding.upper()} text; this record was not imported")
-        for row in rows
-        if row.undecodable
-    ]
-    if broken is not None:
-        notes.append(Note(Origin(file_name, broken), "cannot be read as CSV; nothing from this line on was imported"))
-    return [row for row in rows if not row.undecodable], notes
+    return (rows, None) if header is not None else None
 
 
 def _rows(reader: Iterator[list[str]]) -> Iterator[list[str] | None]:
