@@ -698,6 +698,13 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "A file saved again by a spreadsheet, as UTF-16 or with semicolons or tabs between the columns, is read too.",
+        (
+            "tests/test_import_linkedin.py::test_a_file_saved_as_utf_16_text_with_tabs_by_a_spreadsheet_is_read",
+            "tests/test_import_linkedin.py::test_a_file_saved_by_a_spreadsheet_with_semicolons_is_read",
+        ),
+    ),
+    (
         "A file the export does not have is skipped with a note, and columns the import does not read are ignored.",
         ("tests/test_import_linkedin.py::test_missing_files_are_noted_and_other_headers_and_unknown_columns_read",),
     ),
