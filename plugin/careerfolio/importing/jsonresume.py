@@ -129,12 +129,16 @@ def _role(item: _Item, origin: Origin, notes: list[Note]) -> ImportedRecord:
     values = {
         "organization": item.text("name", required=True),
         "title": item.text("position", required=True),
-        "start": _with_month(start, origin, "startDate", notes),
-        "end": _with_month(item.date("endDate"), origin, "endDate", notes),
+        "start": start,
+        "end": item.date("endDate"),
         "location": item.text("location"),
         "url": item.text("url"),
     }
-    return ImportedRecord("role", values, origin, _body(item.text("summary"), item.text("description"), bullets=item.texts("highlights")))
+    body = _body(item.text("summary"), item.text("description"), bullets=item.texts("highlights"))
+    # Only once every field has passed: a record left out gets no note about its month.
+    values["start"] = _with_month(start, origin, "startDate", notes)
+    values["end"] = _with_month(values["end"], origin, "endDate", notes)
+    return ImportedRecord("role", values, origin, body)
 
 
 def _with_month(date: str | None, origin: Origin, name: str, notes: list[Note]) -> str | None:
