@@ -75,6 +75,8 @@ def test_a_resume_becomes_private_files_that_check_clean(site: Path) -> None:
     assert "set `level`" in (site / "content/skills/leadership.md").read_text("utf-8")
     role = (site / "content/roles/initrode-staff-engineer.md").read_text("utf-8")
     assert "- Halved CI time" in role
+    project = parse_source("p.md", (site / "content/projects/fastci.md").read_bytes()).meta
+    assert project["tags"] == ["open source", "yes", "CI: caching #1"]
 
 
 def test_schema_failures_are_located_where_the_schema_finds_them_and_cost_only_their_record(site: Path) -> None:

@@ -189,6 +189,7 @@ def _project(item: _Item, origin: Origin, notes: list[Note]) -> ImportedRecord:
         "name": item.text("name", required=True),
         "start": item.date("startDate"),
         "end": item.date("endDate"),
+        "tags": item.texts("keywords") or None,
         "url": item.text("url"),
     }
     return ImportedRecord("project", values, origin, _body(item.text("description"), bullets=item.texts("highlights")))

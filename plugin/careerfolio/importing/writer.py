@@ -139,11 +139,14 @@ def _yaml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
-        lines = [
-            yaml.safe_dump(item, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False).strip() for item in value
-        ]
+        lines = [_flow(item) if isinstance(item, dict) else yaml_scalar(one_line(item)) for item in value]
         return "".join(f"\n  - {line}" for line in lines)
     return yaml_scalar(one_line(value))
+
+
+def _flow(mapping: dict[str, Any]) -> str:
+    """A mapping on one line, its keys in the order given: {language: German, fluency: C1}."""
+    return yaml.safe_dump(mapping, default_flow_style=True, allow_unicode=True, width=1_000_000, sort_keys=False).strip()
 
 
 def render_record(record: ImportedRecord, today: dt.date) -> str:
