@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-# Every kind of record an import can bring, in the order they are written and reported.
-RECORD_KINDS: tuple[str, ...] = ("profile", "role", "skill", "education", "certification", "project", "language", "contact")
-
 
 @dataclass(frozen=True)
 class Origin:
@@ -25,7 +22,10 @@ class Origin:
 
 @dataclass(frozen=True)
 class ImportedRecord:
-    """One record to write: its kind, front matter values (text, numbers, lists of text), body and origin."""
+    """One record to write: its kind (a content type, or "language", a field of the profile), front matter values, body and origin.
+
+    Values are text, whole numbers, lists of text or lists of mappings, under the format's field names.
+    """
 
     kind: str
     values: dict[str, Any]
