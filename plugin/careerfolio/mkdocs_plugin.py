@@ -38,7 +38,7 @@ from .corpus import Checked, Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
-from .guard import Hit, build_secrets, scan_site
+from .guard import Hit, build_secrets, remove_outputs, scan_site
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
 from .paths import looks_like_markdown
@@ -764,16 +764,15 @@ def _rebuild_with(files: Files, src_paths: Iterable[str]) -> None:
 
 
 def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
-    """Delete the output files that leak, and say which they are: names only, never the text."""
-    for output in sorted({hit.output for hit in hits}):
-        with contextlib.suppress(OSError):
-            (site_dir / output).unlink()
+    """Delete the outputs that leak or were not read, and say which they are: names only, never the text."""
+    remove_outputs(site_dir, {hit.output for hit in hits})
     shown = [f"  {site_dir.name}/{hit.format()}" for hit in hits[:_MAX_HITS_SHOWN]]
     if len(hits) > _MAX_HITS_SHOWN:
         shown.append(f"  ... and {len(hits) - _MAX_HITS_SHOWN} more")
     return (
-        "careerfolio: the public site contains text of private files, so the build stops before anything is deployed. "
-        "The files below were removed from the site folder. A stale file (MkDocs never cleans dot files) needs nothing more; "
+        "careerfolio: the public site contains text of private files, or files the leak guard cannot read, "
+        "so the build stops before anything is deployed. The files below were removed from the site folder. "
+        "A stale file (MkDocs never cleans dot files) needs nothing more; "
         "if a plugin, a template or mkdocs.yml wrote the text, change that.\n" + "\n".join(shown)
     )
 
