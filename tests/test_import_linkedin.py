@@ -198,6 +198,16 @@ def test_a_file_saved_as_utf_16_text_with_tabs_by_a_spreadsheet_is_read(site: Pa
     assert parse_source("r.md", (site / "content/roles/acme-inc-engineer.md").read_bytes()).meta["organization"] == "Acme, Inc."
 
 
+def test_a_message_names_the_column_as_the_file_names_it(site: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "Positions.csv").write_text("Firmenname,Titel,Beginn\nAcme,Engineer,irgendwann\nGlobex,Engineer,\n", "utf-8")
+    result = run(site, "import", "linkedin", str(export))
+    assert "Positions.csv:2: Beginn: is not a date careerfolio can read" in result.output
+    assert "Positions.csv:3: Beginn: is empty, and a role needs its start; this role was not imported" in result.output
+    assert "irgendwann" not in result.output
+
+
 def test_a_file_saved_by_a_spreadsheet_with_semicolons_is_read(site: Path, tmp_path: Path) -> None:
     export = tmp_path / "export"
     export.mkdir()

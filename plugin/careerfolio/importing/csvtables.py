@@ -9,7 +9,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .imported import Note, Origin
@@ -60,6 +60,11 @@ class Row:
     line: int
     values: Mapping[str, str]
     undecodable: bool = False
+    headings: Mapping[str, str] = field(default_factory=dict)  # each column's header as the file writes it
+
+    def heading(self, column: str, default: str) -> str:
+        """The column's name as the file's header writes it, for messages: "Beginn" in a German export."""
+        return self.headings.get(column) or default
 
     def get(self, column: str) -> str:
         return " ".join(self.values.get(column, "").split())
@@ -115,6 +120,7 @@ def _parse(text: str, delimiter: str, aliases: Mapping[str, str], required: tupl
     """The rows below the header and the line csv stopped at (if it did); None when no line is the header."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: dict[int, str] | None = None
+    headings: dict[str, str] = {}
     rows: list[Row] = []
     last_line = 0
     for cells in _rows(reader):
@@ -126,12 +132,13 @@ def _parse(text: str, delimiter: str, aliases: Mapping[str, str], required: tupl
             found = {index: aliases[_header_word(cell)] for index, cell in enumerate(cells) if _header_word(cell) in aliases}
             if set(required) <= set(found.values()):
                 header = found
+                headings = {name: " ".join(cells[index].replace("\ufeff", "").split()) for index, name in found.items()}
             continue
         if not any(cell.strip() for cell in cells):
             continue
         values = {name: cells[index] for index, name in header.items() if index < len(cells)}
         undecodable = any(_has_surrogates(cell) for cell in cells)
-        rows.append(Row(first_line, {} if undecodable else values, undecodable))
+        rows.append(Row(first_line, {} if undecodable else values, undecodable, headings))
     return (rows, None) if header is not None else None
 
 

@@ -32,13 +32,13 @@ def _date(row: Row, column: str, origin: Origin, heading: str) -> PartialDate | 
     try:
         return parse_export_date(row.get(column))
     except UnreadableDate as exc:
-        raise _Skip(Note(origin, f"{exc}; this record was not imported", heading)) from None
+        raise _Skip(Note(origin, f"{exc}; this record was not imported", row.heading(column, heading))) from None
 
 
 def _required(row: Row, column: str, origin: Origin, heading: str) -> str:
     value = row.get(column)
     if not value:
-        raise _Skip(Note(origin, "is empty; this record was not imported", heading))
+        raise _Skip(Note(origin, "is empty; this record was not imported", row.heading(column, heading)))
     return value
 
 
@@ -70,12 +70,12 @@ def _role(row: Row, origin: Origin, notes: list[Note]) -> ImportedRecord:
     start = _date(row, "start", origin, "Started On")
     end = _date(row, "end", origin, "Finished On")
     if start is None:
-        raise _Skip(Note(origin, "is empty, and a role needs its start; this role was not imported", "Started On"))
+        raise _Skip(Note(origin, "is empty, and a role needs its start; this role was not imported", row.heading("start", "Started On")))
     values = {
         "organization": organization,
         "title": title,
-        "start": _month(start, origin, "Started On", notes),
-        "end": _month(end, origin, "Finished On", notes),
+        "start": _month(start, origin, row.heading("start", "Started On"), notes),
+        "end": _month(end, origin, row.heading("end", "Finished On"), notes),
         "location": row.get("location"),
     }
     return ImportedRecord("role", values, origin, _body(row.text("description")))
