@@ -43,7 +43,7 @@ def tour(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_init_starts_a_clean_career_named_after_the_person(starter: Path) -> None:
     corpus = load_corpus(read_tree(starter / "content"))
     assert corpus.problems == ()
-    assert (corpus.entries, corpus.skills, corpus.checkups, corpus.roles, corpus.contacts, corpus.decisions) == ((),) * 6
+    assert (corpus.entries, corpus.skills, corpus.checkups, corpus.roles, corpus.contacts, corpus.decisions, corpus.items) == ((),) * 7
     assert corpus.profile is not None and (corpus.profile.name, corpus.profile.headline) == (NAME, HEADLINE)
     assert yaml.safe_load((starter / "mkdocs.yml").read_text())["site_name"] == NAME
     assert "/site-private/" in (starter / ".gitignore").read_text().split()
@@ -66,6 +66,7 @@ def test_the_tour_is_private_marked_dated_from_today_and_has_no_current_role(tou
     corpus = load_corpus(read_tree(tour / "content"))
     assert corpus.problems == ()
     assert corpus.public().entries == () and corpus.public().skills == () and corpus.public().roles == ()
+    assert corpus.items and corpus.public().items == ()  # awards, certifications, education, projects, talks
     assert all(role.end is not None for role in corpus.roles)
     for path in (tour / "content").rglob("*.md"):
         if path.name not in ("profile.md", "layoff-plan.md"):
