@@ -41,3 +41,25 @@ def test_wheel_builds_a_site_in_an_unrelated_folder(tmp_path: Path) -> None:
     # The installed package must not be the repository's source tree.
     where = subprocess.run([str(python), "-c", "import careerfolio; print(careerfolio.__file__)"], capture_output=True, text=True, env=env)
     assert str(REPO) not in where.stdout
+
+
+def test_the_package_says_what_it_is_and_where_it_comes_from(tmp_path: Path) -> None:
+    import email
+
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(dist)], cwd=REPO, check=True, capture_output=True)
+    (wheel,) = dist.glob("careerfolio-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = email.message_from_bytes(archive.read(next(n for n in names if n.endswith("/METADATA"))))
+    from careerfolio import __version__
+    from careerfolio.release import SOURCE_URL
+
+    assert "careerfolio/py.typed" in names
+    assert metadata["Version"] == __version__  # one place: plugin/careerfolio/__init__.py
+    assert "Typing :: Typed" in metadata.get_all("Classifier") and "Framework :: MkDocs" in metadata.get_all("Classifier")
+    urls = dict(url.split(", ", 1) for url in metadata.get_all("Project-URL"))
+    assert urls["Source"] == SOURCE_URL and {"Homepage", "Documentation", "Issues", "Changelog"} <= set(urls)
+    assert (REPO / "CHANGELOG.md").read_text(encoding="utf-8").startswith("# Changelog")
+    release = (REPO / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    assert "id-token: write" in release and "pypa/gh-action-pypi-publish" in release and "secrets." not in release
