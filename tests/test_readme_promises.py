@@ -661,13 +661,13 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("To run it without questions:", ("tests/test_cli_checkup.py::test_scores_flag_needs_no_input",)),
     (
-        "the period's journal entries grouped by level and by role, each with its date, kind, impact line and skills, and the skills used most.",
-        ("tests/test_cli_report.py::test_report_groups_the_period_by_level_and_by_role",),
+        "then each entry once, under its role, with its date, kind, levels, impact line, skills and its own text, and the skills used most;",
+        ("tests/test_cli_report.py::test_report_lists_each_entry_once_under_its_role_with_its_own_text",),
     ),
     (
-        "Reflections and the people an entry names are left out; `--public` keeps only entries marked public.",
+        "Reflections, HTML comments and the people an entry names are left out; `--public` keeps only entries marked public.",
         (
-            "tests/test_cli_report.py::test_report_groups_the_period_by_level_and_by_role",
+            "tests/test_cli_report.py::test_report_lists_each_entry_once_under_its_role_with_its_own_text",
             "tests/test_cli_report.py::test_public_keeps_only_public_entries",
         ),
     ),

@@ -1,19 +1,22 @@
-"""The review packet: a period's journal, by level and by role, for a review or a new manager.
+"""The review packet: a period's journal, by role, with how it spreads over the levels.
 
-Written for a reader who knows little about the person: every item says when,
-what, and what came of it (the impact line). Reflections are left out, since
-they are notes to oneself, and so are the people an entry names.
+Written for a reader who knows little about the person: every entry appears
+once, under its role, and says when, what, what came of it (the impact line)
+and, in its own words, what happened. Reflections are left out, since they are
+notes to oneself, and so are the people an entry names and HTML comments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .levels import LEVELS, Level
+from .levels import LEVELS
 from .records import Entry, Role
+from .redaction import redact_markdown
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class ReportItem:
     impact: str | None
     skills: tuple[str, ...]  # skill names
     role: str | None  # "title, organization"
+    levels: tuple[str, ...] = ()  # level labels
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class Report:
     headline: str | None
     total: int
     with_impact: int
-    by_level: tuple[ReportSection, ...]
+    by_level: tuple[tuple[str, int], ...]  # (level label, entries naming it), bottom to top
     by_role: tuple[ReportSection, ...]
     skills: tuple[tuple[str, int], ...]  # (skill name, entries naming it), most named first
 
@@ -63,20 +68,16 @@ def _role_note(role: Role) -> str:
 def _item(entry: Entry, corpus: Corpus) -> ReportItem:
     skills = tuple(corpus.skills_by_id[s].name if s in corpus.skills_by_id else s for s in entry.skills)
     role = corpus.roles_by_id.get(entry.role) if entry.role else None
-    return ReportItem(entry.date, entry.title, entry.kind, entry.impact, skills, _role_label(role) if role else None)
-
-
-def _level_section(level: Level, entries: list[Entry], corpus: Corpus) -> ReportSection:
-    return ReportSection(level.label, level.meaning, tuple(_item(e, corpus) for e in entries if level.id in e.levels))
+    levels = tuple(level.label for level in LEVELS if level.id in entry.levels)
+    # A comment is a note to oneself; the report may be handed to anyone.
+    body, _ = redact_markdown(entry.path, entry.body, frozenset(), entry.body_line)
+    return ReportItem(entry.date, entry.title, entry.kind, entry.impact, skills, _role_label(role) if role else None, levels, body.strip())
 
 
 def build_report(corpus: Corpus, since: dt.date, until: dt.date) -> Report:
     """The packet of the entries dated from `since` to `until`, both included."""
     entries = [e for e in corpus.entries if since <= e.date <= until and e.kind != "reflection"]
-    by_level = [_level_section(level, entries, corpus) for level in LEVELS]
-    unlevelled = tuple(_item(e, corpus) for e in entries if not e.levels)
-    if unlevelled:
-        by_level.append(ReportSection("Other", "entries that name no level", unlevelled))
+    by_level = [(level.label, sum(1 for e in entries if level.id in e.levels)) for level in LEVELS]
     by_role = []
     for role in corpus.roles:
         items = tuple(_item(e, corpus) for e in entries if e.role == role.id)
@@ -94,33 +95,40 @@ def build_report(corpus: Corpus, since: dt.date, until: dt.date) -> Report:
         headline=profile.headline if profile else None,
         total=len(entries),
         with_impact=sum(1 for e in entries if e.impact),
-        by_level=tuple(s for s in by_level if s.items),
+        by_level=tuple((label, n) for label, n in by_level if n),
         by_role=tuple(by_role),
         skills=tuple(sorted(skill_counts.items(), key=lambda pair: (-pair[1], pair[0].lower()))),
     )
 
 
-def _render_item(item: ReportItem, show_role: bool) -> list[str]:
-    lines = [f"- **{item.title}** ({item.date.isoformat()}, {item.kind})"]
+def _render_item(item: ReportItem) -> list[str]:
+    # Each part is its own paragraph: a line under a heading or a bullet would run into it when rendered.
+    facts = [item.date.isoformat(), item.kind, *item.levels]
+    lines = [f"#### {_inline(item.title)}", "", f"_{' · '.join(_inline(f) for f in facts)}_", ""]
     if item.impact:
-        lines.append(f"  Impact: {item.impact}")
-    details = []
-    if show_role and item.role:
-        details.append(f"Role: {item.role}")
+        lines += [f"**Impact:** {_inline(item.impact)}", ""]
     if item.skills:
-        details.append("Skills: " + ", ".join(item.skills))
-    if details:
-        lines.append("  " + "; ".join(details))
+        lines += ["Skills: " + ", ".join(_inline(s) for s in item.skills), ""]
+    if item.body:
+        lines += [item.body, ""]
     return lines
 
 
-def _render_sections(heading: str, sections: tuple[ReportSection, ...], show_role: bool) -> list[str]:
-    out = [f"## {heading}", ""]
+def _inline(text: str) -> str:
+    """One line of text that Markdown shows as written: its markup characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", " ".join(text.split()))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _render_roles(sections: tuple[ReportSection, ...]) -> list[str]:
+    out = ["## By role", ""]
     for section in sections:
-        out += [f"### {section.heading}", "", f"{section.note[:1].upper()}{section.note[1:]}.", ""]
+        out += [f"### {_inline(section.heading)}", "", f"{section.note[:1].upper()}{section.note[1:]}.", ""]
         for item in section.items:
-            out += _render_item(item, show_role)
-        out.append("")
+            out += _render_item(item)
     return out
 
 
@@ -138,10 +146,13 @@ def render_report(report: Report) -> str:
     if not report.total:
         out += ["No journal entries in this period.", ""]
         return "\n".join(out)
-    out += _render_sections("By level", report.by_level, show_role=True)
-    out += _render_sections("By role", report.by_role, show_role=False)
+    if report.by_level:
+        out += ["## By level", ""]
+        out += [f"- {label}: {_count(n, 'entry', 'entries')}" for label, n in report.by_level]
+        out.append("")
+    out += _render_roles(report.by_role)
     if report.skills:
         out += ["## Skills used", ""]
-        out += [f"- {name}: {count} entr{'y' if count == 1 else 'ies'}" for name, count in report.skills]
+        out += [f"- {_inline(name)}: {_count(n, 'entry', 'entries')}" for name, n in report.skills]
         out.append("")
     return "\n".join(out)
