@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import jsonschema
@@ -123,8 +124,12 @@ def test_schema_on_a_site_made_by_init_refuses_since_init_wrote_them(tmp_path: P
     result = run(tmp_path / "mine", "schema")
     assert result.exit_code == 1 and "already exists" in result.output
     fresh = run(tmp_path / "mine", "schema", "schemas-new")
-    assert fresh.exit_code == 1  # frontmatter.json exists too, so nothing is written
-    assert not (tmp_path / "mine" / "schemas-new").exists()
+    assert fresh.exit_code == 0, fresh.output  # a folder of one's own: frontmatter.json is kept, not in the way
+    assert "frontmatter.json exists and was left as it is" in fresh.output
+    assert sorted(p.name for p in (tmp_path / "mine" / "schemas-new").iterdir()) == sorted(
+        p.name for p in (tmp_path / "mine" / "schemas").iterdir()
+    )
+    shutil.rmtree(tmp_path / "mine" / "schemas-new")
     site = tmp_path / "mine"
     made_by_init = {p: p.read_bytes() for p in [site / "frontmatter.json", *sorted((site / "schemas").iterdir())]}
     for path in made_by_init:

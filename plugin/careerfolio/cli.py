@@ -306,13 +306,19 @@ def schema(folder: Path | None) -> None:
         raise click.ClickException(f"{target} is inside the content folder, where MkDocs would publish it; choose a folder outside it")
     docs = site.docs_dir.resolve().relative_to(site.root.resolve()).as_posix()
     files = [(target / f.path, f.text) for f in build_schema_files()]
-    files.append((site.root / FRONTMATTER_FILE, render_json(build_frontmatter_config(site.settings, docs))))
+    frontmatter = site.root / FRONTMATTER_FILE
+    # Asked for schemas in a folder of one's own, frontmatter.json (which init writes) is kept, not a reason to refuse.
+    kept = folder is not None and frontmatter.exists()
+    if not kept:
+        files.append((frontmatter, render_json(build_frontmatter_config(site.settings, docs))))
     existing = [path for path, _ in files if path.exists()]
     if existing:
         listed = ", ".join(_shown_path(p) for p in existing)
         raise click.ClickException(f"already exists: {listed}; nothing was written (remove them first to regenerate)")
     for path in write_all_new(files):
         click.echo(_shown_path(path))
+    if kept:
+        click.echo(f"{_shown_path(frontmatter)} exists and was left as it is", err=True)
 
 
 # -- reminders ---------------------------------------------------------------------
