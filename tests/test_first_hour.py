@@ -82,6 +82,7 @@ def test_the_first_hour_from_the_wheel_to_a_public_portfolio_of_ones_own(venv: P
     published = {path: text for path, text in output_text(site / "site").items() if not path.startswith("assets/")}
     everything = "\n".join(published.values())
     assert NAME in everything and HEADLINE in everything and PUBLIC_TITLE in everything
+    assert "All achievements" in published["index.html"] and "All 1 achievements" not in everything  # one, said as one
     for never in (PRIVATE_TITLE, "Elasticsearch", "Globex", "Meet two people", "Example", "Alex", "team-lead"):
         assert never not in everything, never
 
