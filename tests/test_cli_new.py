@@ -25,6 +25,7 @@ TITLES = {
     "project": "Berlin transit dashboard",
     "publication": "Streaming joins in practice",
     "award": "Engineer of the year",
+    "page": "Reading list",
 }
 EXPECTED_PATHS = {
     "entry": f"content/journal/{TODAY.year}/{TODAY.isoformat()}-shipped-the-billing-api-v2-3.md",
@@ -37,6 +38,7 @@ EXPECTED_PATHS = {
     "project": "content/projects/berlin-transit-dashboard.md",
     "publication": "content/publications/streaming-joins-in-practice.md",
     "award": "content/awards/engineer-of-the-year.md",
+    "page": "content/reading-list.md",
 }
 # The field that carries the title, and the title as it reads back.
 TITLE_FIELDS = {
@@ -50,6 +52,7 @@ TITLE_FIELDS = {
     "project": ("name", "Berlin transit dashboard"),
     "publication": ("title", "Streaming joins in practice"),
     "award": ("title", "Engineer of the year"),
+    "page": ("title", "Reading list"),
 }
 
 
@@ -203,4 +206,13 @@ def test_edit_opens_the_new_file_in_the_editor(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = (site / result.output.strip()).read_text()
     assert text.endswith("Edited in the editor.\n")
+    assert_clean(site)
+
+
+def test_a_page_titled_like_a_special_file_does_not_become_it(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "career")
+    (site / "content" / "layoff-plan.md").unlink()
+    result = run(site, "new", "page", "Layoff plan")
+    assert result.output.strip() == "content/page-layoff-plan.md"
+    assert not (site / "content" / "layoff-plan.md").exists()
     assert_clean(site)

@@ -34,6 +34,7 @@ NEW_TYPES: tuple[str, ...] = (
     "project",
     "publication",
     "award",
+    "page",
 )
 # The field each type of the rest of a career takes its title in.
 _TITLE_FIELDS = {"education": "institution", "certification": "name", "project": "name", "publication": "title", "award": "title"}
@@ -52,6 +53,7 @@ _BODY_PROMPTS = {
     "project": "What the project was, what I did, and what came of it.",
     "publication": "What it is about, in a sentence or two.",
     "award": "What it was for.",
+    "page": "Anything else worth keeping: notes, a reading list, a plan.",
 }
 
 
@@ -172,6 +174,11 @@ def plan_new_file(type_name: str, title: str, today: dt.date, settings: Settings
     elif type_name == "contact":
         values["name"] = yaml_scalar(title)
         path = f"{settings.network_dir}/{slug}.md"
+    elif type_name == "page":
+        values["title"] = yaml_scalar(title)
+        path = f"{slug}.md"
+        if settings.classify(path)[0] != "page":
+            path = f"page-{slug}.md"  # a page titled "Profile" must not become the profile
     elif type_name in _TITLE_FIELDS:
         values[_TITLE_FIELDS[type_name]] = yaml_scalar(title)
         if "date" in ctype.field_names:

@@ -150,7 +150,7 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-@main.command(short_help="Create a journal entry, skill, role, contact or decision.")
+@main.command(short_help="Create a journal entry, skill, role, contact, decision, career item or page.")
 @click.argument("type_name", metavar="TYPE", type=click.Choice(NEW_TYPES))
 @click.argument("title", type=TEXT)
 @click.option("--edit", is_flag=True, help="Open the new file in $EDITOR.")
