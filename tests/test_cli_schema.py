@@ -119,7 +119,7 @@ def test_schema_refuses_a_folder_inside_the_content(tmp_path: Path) -> None:
     assert snapshot(site) == before
 
 
-def test_schema_on_a_site_made_by_init_refuses_since_init_wrote_them(tmp_path: Path) -> None:
+def test_schema_on_a_site_made_by_init_refuses_the_default_and_writes_a_folder_of_ones_own(tmp_path: Path) -> None:
     assert run(tmp_path, "init", "mine").exit_code == 0
     result = run(tmp_path / "mine", "schema")
     assert result.exit_code == 1 and "already exists" in result.output

@@ -691,10 +691,12 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/test_cli_schema.py::test_schema_refuses_a_folder_inside_the_content",),
     ),
     (
-        "If any of these files exists, nothing is written: delete them to make them anew. `init` includes both.",
+        "If any of these files exists, nothing is written: delete them to make them anew. `init` includes both; given a DIR of "
+        "your own, `schema` keeps an existing `frontmatter.json` and writes the schemas alone.",
         (
             "tests/test_cli_schema.py::test_schema_refuses_to_overwrite_and_writes_nothing",
             "tests/test_cli_init.py::test_init_includes_the_schemas_that_the_schema_command_makes",
+            "tests/test_cli_schema.py::test_schema_on_a_site_made_by_init_refuses_the_default_and_writes_a_folder_of_ones_own",
         ),
     ),
     (
@@ -958,8 +960,10 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",),
     ),
     (
-        "TYPE is `entry`, `skill`, `role`, `contact`, `decision`, `education`, `certification`, `project`, `publication` or `award`.",
+        "TYPE is `entry`, `skill`, `role`, `contact`, `decision`, `education`, `certification`, `project`, `publication`, `award` "
+        "or `page` (an ordinary page at the top of the content folder).",
         (
+            "tests/test_cli_new.py::test_a_page_titled_like_a_special_file_does_not_become_it",
             "tests/test_cli_new.py::test_new_writes_each_type_from_a_subfolder_and_check_accepts_it",
             "tests/test_cli_new.py::test_bad_requests_write_nothing_and_show_no_traceback",
         ),
