@@ -31,6 +31,14 @@ from conftest import REPO, TODAY, make_checkup, make_entry, make_profile, make_r
 from test_portfolio_build import build, soup
 
 README = REPO / "README.md"
+# The reference moved from the README to docs/: a promise may be kept on any of these pages.
+DOCS = sorted((REPO / "docs").glob("*.md"))
+
+
+def _documentation() -> str:
+    return "\n\n".join(path.read_text(encoding="utf-8") for path in [README, *DOCS])
+
+
 THIS = "tests/test_readme_promises.py"
 
 # (sentence of the README, the tests that show it). Quotes are compared with whitespace collapsed.
@@ -799,6 +807,22 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("The lines of the history chart also differ in dash and marker", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
     (
+        "`check` and `mkdocs build --strict` agree: `check` also plans the public and the private build and reports their problems, such as a public entry that links to a private page.",
+        ("tests/test_cli_check.py::test_a_public_entry_linking_to_a_private_page_fails_check_as_it_fails_the_build",),
+    ),
+    (
+        "It reads only what a build reads, leaving out dot files, `templates/` and what `exclude_docs` and `draft_docs` in `mkdocs.yml` match, matched as MkDocs matches them.",
+        ("tests/test_cli_check.py::test_check_leaves_out_what_mkdocs_leaves_out",),
+    ),
+    (
+        "Every problem of a file is reported at once, an entry with errors still has its references checked, and a reference to a file that has errors names that file.",
+        ("tests/test_cli_check.py::test_every_problem_of_a_file_at_once_and_references_to_files_with_errors_say_so",),
+    ),
+    (
+        "The private site never asks another site for anything.",
+        ("tests/test_cli_init.py::test_a_private_build_asks_no_other_site_whatever_the_theme_says",),
+    ),
+    (
         "Whenever something is missing: what to add first",
         (
             "tests/test_dashboard.py::test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first",
@@ -1145,7 +1169,7 @@ def _test_names(path: Path) -> set[str]:
 
 @pytest.mark.parametrize(("sentence", "tests"), PROMISES, ids=[sentence[:60] for sentence, _ in PROMISES])
 def test_every_quoted_promise_is_still_in_the_readme(sentence: str, tests: tuple[str, ...]) -> None:
-    assert _collapsed(sentence) in _collapsed(README.read_text(encoding="utf-8"))
+    assert _collapsed(sentence) in _collapsed(_documentation())
 
 
 @pytest.mark.parametrize(("sentence", "tests"), PROMISES, ids=[sentence[:60] for sentence, _ in PROMISES])
@@ -1332,3 +1356,22 @@ def test_levels_people_and_target_are_never_published(promise_site: Path) -> Non
             text = page.read_text(encoding="utf-8")
             assert "jane-doe" not in text and "Jane Doe" not in text, page
             assert "Job performance" not in text and "Target" not in text, page
+
+
+def test_the_readme_starts_where_a_user_starts_and_links_pages_that_exist() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 12 * 1024
+    order = [
+        "pipx install",
+        "careerfolio init",
+        "careerfolio new entry",
+        "careerfolio checkup",
+        "mkdocs serve",
+        "## Publish safely",
+        "make site",
+        "make test",
+    ]
+    assert [text.index(step) for step in order] == sorted(text.index(step) for step in order)
+    for target in re.findall(r"\]\((docs/[^)#]+|CHANGELOG\.md)", text):
+        assert (REPO / target).is_file(), target
+    assert "SPEC.md" not in _documentation()  # the format is docs/content-format.md, in the repository
