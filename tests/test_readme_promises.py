@@ -805,6 +805,17 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/test_sections.py::test_a_private_profile_keeps_its_languages_private",),
     ),
     (
+        "A public entry belongs to a variant when it has one of its tags or names one of its skills; a role belongs when it does (roles may carry `skills` and `tags` too) or when one of its entries does, and then shows only those entries.",
+        ("tests/test_variants.py::test_each_variant_lists_only_its_own_entries",),
+    ),
+    (
+        "Each variant gets `/resume/<id>/` and `resume-<id>.json`, built from public content only; the default résumé stays at `/resume/`.",
+        (
+            "tests/test_variants.py::test_each_variant_has_a_schema_valid_json_resume_and_the_default_stays",
+            "tests/test_variants.py::test_no_variant_shows_private_content",
+        ),
+    ),
+    (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",
         (
             "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",

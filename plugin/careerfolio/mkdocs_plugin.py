@@ -47,6 +47,7 @@ from .render import templates_dir
 from .searchtext import search_stand_in, search_text
 from .settings import Settings
 from .site import BuildContext, Site, SitePage, build_site
+from .variants import ResumeVariant, VariantError, parse_variants
 
 log = get_plugin_logger(__name__)
 
@@ -85,6 +86,8 @@ class CareerfolioConfig(base.Config):
     """Days without evidence after which a skill is going stale."""
     contact_every = c.Type(int, default=90)
     """Default days between contacts, for contacts without `every`."""
+    resumes = c.Type(dict, default={})
+    """Tailored résumés: a variant id mapped to {tags: [...], skills: [...], headline: "..."}."""
     serve_private_on_any_address = c.Type(bool, default=False)
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
@@ -99,6 +102,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.audience: Literal["public", "private"] = "public"
+        self.resumes: tuple[ResumeVariant, ...] = ()
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
@@ -152,6 +156,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             stale_after=self.config.stale_after,
             contact_every=self.config.contact_every,
         )
+        try:
+            self.resumes = parse_variants(self.config.resumes)
+        except VariantError as exc:
+            raise PluginError(f"careerfolio: {exc}") from None
         self.audience = self._decide_audience(config)
         _refuse_plugins_that_cannot_work(config)
         self.today = build_today()
@@ -270,6 +278,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             use_directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             user_pages=frozenset(path for path, _ in markdown),
+            resumes=self.resumes,
         )
         self.site = build_site(self.corpus, context, assets)
         for problem in self.site.problems:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from .corpus import Corpus
 from .problems import Problem
 from .settings import Settings
+from .variants import ResumeVariant
 
 Audience = Literal["public", "private"]
 
@@ -122,6 +123,7 @@ class BuildContext:
     use_directory_urls: bool = True
     site_url: str | None = None
     user_pages: frozenset[str] = frozenset()  # docs-relative paths of the user's Markdown files
+    resumes: tuple[ResumeVariant, ...] = ()  # tailored résumés, besides the default one
 
 
 @dataclass

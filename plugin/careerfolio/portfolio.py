@@ -23,6 +23,7 @@ from .relink import move_links
 from .render import render_template, templates_dir
 from .sections import LanguageView, SectionView, build_languages, build_sections
 from .urls import LinksFrom, safe_link
+from .variants import tailor
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
 STYLESHEET = "assets/careerfolio/portfolio.css"
@@ -138,6 +139,8 @@ class RoleView:
     url: str | None  # only when it passes the link allow-list
     current: bool
     summary: str
+    skills: tuple[str, ...]  # ids of its public skills
+    tags: tuple[str, ...]
     entries: tuple[EntryCard, ...]  # every public entry of the role, newest first
     highlights: tuple[EntryCard, ...]  # its achievements, pinned first, then newest
 
@@ -258,6 +261,8 @@ def _role_view(role: Role, entries: tuple[EntryCard, ...]) -> RoleView:
         url=safe_link(role.url),
         current=role.current,
         summary=plain_text(role.body),
+        skills=role.skills,
+        tags=role.tags,
         entries=entries,
         highlights=highlights,
     )
@@ -349,17 +354,9 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     def render(src: str, template: str, **extra: Any) -> str:
         # One page links to the same skills and roles many times: compute each link once.
         link = lru_cache(maxsize=None)(LinksFrom(src, context.use_directory_urls).page)
+        values = {"view": view, "resume_json": RESUME_JSON, **extra}
         return render_template(
-            template,
-            view=view,
-            paths=paths,
-            here=src,
-            link=link,
-            context=context,
-            stylesheet=STYLESHEET,
-            feed=FEED,
-            resume_json=RESUME_JSON,
-            **extra,
+            template, paths=paths, here=src, link=link, context=context, stylesheet=STYLESHEET, feed=FEED, **values
         ).strip()
 
     def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
@@ -398,6 +395,20 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
             header=header(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
         ),
     ]
+    for variant in context.resumes:
+        # Each tailored résumé is the default one drawn from the part of the public view it selects.
+        tailored = tailor(view, variant)
+        resume = partial(render, variant.page, "portfolio/resume.html", view=tailored, resume_json=variant.json_file)
+        out.pages.append(
+            SitePage(
+                variant.page,
+                "Résumé",
+                "",
+                meta={"hide": ["navigation", "toc"]},
+                header=header_when_needed(context, partial(resume, highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE)),
+            )
+        )
+        out.files.append(SiteFile(variant.json_file, build_resume(tailored, context)))
     out.files += [
         SiteFile(STYLESHEET, (templates_dir() / "portfolio" / "portfolio.css").read_text(encoding="utf-8")),
         SiteFile(RESUME_JSON, build_resume(view, context)),

@@ -375,6 +375,8 @@ ROLE = ContentType(
         Field("end", MONTH, "absent for the current role"),
         Field("location", TEXT, "where"),
         Field("url", TEXT, "the organization's site (https)"),
+        Field("skills", IDS, "ids of files in skills/ the role used; tailored résumés select by them"),
+        Field("tags", TEXTS, "free tags; tailored résumés select by them"),
         _VIS,
     ),
 )
