@@ -164,7 +164,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "the home: name, headline, location, email and links from `profile.md`, its summary, the current role, the pinned entries "
-        "(the three newest when none is pinned), every public skill with its level, links to the résumé, `resume.json` and the feed.",
+        '(the three newest when none is pinned), every public skill with its level, the public education, certifications, projects, publications and talks, awards and languages, links to the résumé, `resume.json` ("Download résumé") and the feed ("Subscribe").',
         (
             "tests/test_portfolio_build.py::test_home_is_the_site_root_with_the_profile",
             "tests/test_portfolio.py::test_pinned_entries_are_featured_and_recent_ones_stand_in_without_any",
@@ -813,6 +813,29 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         (
             "tests/test_variants.py::test_each_variant_has_a_schema_valid_json_resume_and_the_default_stays",
             "tests/test_variants.py::test_no_variant_shows_private_content",
+        ),
+    ),
+    (
+        "they hide Material's sidebars (`hide: [navigation, toc]`) and lead to each other through a row of links of their own",
+        ("tests/test_look.py::test_portfolio_pages_have_no_documentation_chrome_and_lead_to_each_other",),
+    ),
+    (
+        'so no "Made with Material for MkDocs" line shows',
+        ("tests/test_look.py::test_portfolio_pages_have_no_documentation_chrome_and_lead_to_each_other",),
+    ),
+    (
+        "each journal entry, skill, role and item page has a way back to the list it is on.",
+        ("tests/test_look.py::test_each_record_page_has_a_way_back",),
+    ),
+    (
+        'The list of entries is called "Achievements" when every public entry is an achievement and "Highlights" when other kinds are among them.',
+        ("tests/test_look.py::test_entries_of_other_kinds_are_not_called_achievements",),
+    ),
+    (
+        "a file is published because the public home links to it, and only then.",
+        (
+            "tests/test_look.py::test_the_photo_is_shown_and_published_and_other_files_are_not",
+            "tests/test_look.py::test_a_private_profiles_photo_is_not_published",
         ),
     ),
     (

@@ -81,7 +81,7 @@ def test_each_variant_has_a_schema_valid_json_resume_and_the_default_stays(site:
     assert len(default["work"]) == 3
     assert "Shipped a CRUD app" in highlights(site / "resume" / "index.html")
     # The variant's page offers its own JSON.
-    link = article(site / "resume" / "data" / "index.html").select_one(".cf-resume__footer a")
+    link = article(site / "resume" / "data" / "index.html").select_one(".cf-resume__footer a[download]")
     assert link is not None and (site / "resume" / "data" / str(link["href"])).resolve() == (site / "resume-data.json").resolve()
 
 

@@ -397,6 +397,7 @@ def _make_profile(source: Source, record_id: None, values: dict[str, Any], probl
         body=source.body,
         body_line=source.body_line,
         languages=languages,
+        photo=values.get("photo"),
     )
 
 

@@ -173,6 +173,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if "generator" not in config.extra:
+            # Material's own switch for its "Made with Material for MkDocs" line: a portfolio is about its person.
+            config.extra["generator"] = False
         if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
             config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
         if self.audience == "public":
@@ -316,6 +319,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             user_markdown = {file.src_uri for file in ours if looks_like_markdown(file.src_uri)}
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         generated = [page for page in self.site.pages if page.generated]
+        if self.public_links is not None:
+            for page in generated:
+                self.public_links.add_generated(page.src_path)
         unchanged: set[str] = set()
         if self.command == "serve" and self.dirty:
             look = _look_key(config)

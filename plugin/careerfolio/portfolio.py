@@ -7,6 +7,7 @@ what would be published.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,9 @@ RECENT_ON_HOME = 3
 ACHIEVEMENTS_ON_INDEX = 50
 ENTRIES_PER_ROLE_ON_TIMELINE = 10
 ACHIEVEMENTS_TEMPLATE = "portfolio/achievements.html"  # the achievements page and each year's page
+# A portfolio page is made for a person, not a manual: no sidebar of pages and no table of contents
+# (each page leads to the others through its own navigation, see _macros.portfolio_nav).
+PORTFOLIO_META: dict[str, Any] = {"hide": ["navigation", "toc"]}
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
@@ -168,6 +172,7 @@ class ProfileView:
     links: tuple[LinkView, ...]  # only links that pass the allow-list
     summary_markdown: str
     summary: str  # plain text, for meta data and exports
+    photo: str | None = None  # docs-relative path of the photo, or an allowed absolute URL
 
 
 @dataclass(frozen=True)
@@ -183,6 +188,11 @@ class PortfolioView:
     current_roles: tuple[RoleView, ...]
     sections: tuple[SectionView, ...] = ()  # education, certifications, projects, publications, awards: those with items
     languages: tuple[LanguageView, ...] = ()
+
+    @property
+    def entries_title(self) -> str:
+        """What the list of public entries is called: achievements only when that is all they are."""
+        return "Achievements" if all(card.kind == "achievement" for card in self.entries) else "Highlights"
 
     @property
     def featured(self) -> tuple[EntryCard, ...]:
@@ -279,7 +289,19 @@ def _profile_view(profile: Profile) -> ProfileView:
         links=links,
         summary_markdown=profile.body.strip(),
         summary=plain_text(profile.body, paragraphs=None),
+        photo=_photo(profile),
     )
+
+
+def _photo(profile: Profile) -> str | None:
+    """The photo as the docs-relative path of a file (published because the home links to it), or a web URL."""
+    if not profile.photo:
+        return None
+    if "://" in profile.photo or profile.photo.startswith("//"):
+        return safe_link(profile.photo)
+    # As a Markdown link of the profile would: relative to the profile's folder.
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(profile.path), profile.photo.lstrip("/")))
+    return None if path.startswith("../") or path == ".." else path
 
 
 def _str_or_none(value: PartialDate | None) -> str | None:
@@ -363,35 +385,43 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         return header_when_needed(context, partial(render, src, template, **extra))
 
     years = tuple(group.year for group in view.by_year)
+    entries_title = view.entries_title
 
     def achievements(src: str, title: str, groups: tuple[YearGroup, ...], **extra: Any) -> SitePage:
         # The template reads of the whole view only its years (for the links between years' pages).
-        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, paths, context, tuple(sorted(extra.items())))
-        return SitePage(src, title, "", header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs)
+        # The template reads of the whole view only its years and what its entries are called.
+        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, entries_title, paths, context, tuple(sorted(extra.items())))
+        return SitePage(
+            src, title, "", meta=PORTFOLIO_META, header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs
+        )
 
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
         # The browser tab reads "<title> - <site name>", and the site is usually named after the person.
         SitePage(
-            paths.home, (view.profile and view.profile.headline) or name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)
+            paths.home,
+            (view.profile and view.profile.headline) or name or "Portfolio",
+            _home_markdown(view, paths.home, render, json_ld),
+            meta=PORTFOLIO_META,
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        achievements(paths.achievements, "Achievements", newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
-        *(achievements(paths.year(group.year), f"Achievements of {group.year}", (group,), year=group.year) for group in view.by_year),
-        SitePage(paths.skills, "Skills", "", header=header(paths.skills, "portfolio/skills.html")),
+        achievements(paths.achievements, entries_title, newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        *(achievements(paths.year(group.year), f"{entries_title} of {group.year}", (group,), year=group.year) for group in view.by_year),
+        SitePage(paths.skills, "Skills", "", meta=PORTFOLIO_META, header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
             "Experience",
             "",
+            meta=PORTFOLIO_META,
             header=header(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
         ),
         SitePage(
             paths.resume,
             "Résumé",
             "",
-            meta={"hide": ["navigation", "toc"]},
+            meta=PORTFOLIO_META,
             header=header(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
         ),
     ]
@@ -404,7 +434,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
                 variant.page,
                 "Résumé",
                 "",
-                meta={"hide": ["navigation", "toc"]},
+                meta=PORTFOLIO_META,
                 header=header_when_needed(context, partial(resume, highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE)),
             )
         )
@@ -416,7 +446,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     ]
     out.nav += [
         NavItem("Home", paths.home),
-        NavItem("Achievements", paths.achievements),
+        NavItem(entries_title, paths.achievements),
         NavItem("Skills", paths.skills),
         NavItem("Experience", paths.experience),
         NavItem("Résumé", paths.resume),

@@ -415,6 +415,7 @@ PROFILE = ContentType(
         Field("email", TEXT, "shown on the public portfolio when the profile is public"),
         Field("location", TEXT, "city, country"),
         Field("links", LINKS, "label and url of each"),
+        Field("photo", TEXT, "an image beside your name on the portfolio: a path from this file, or an https URL"),
         Field("languages", LANGUAGES, "language and fluency of each, such as {language: German, fluency: native}"),
         _VIS,
     ),

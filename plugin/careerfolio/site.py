@@ -17,7 +17,7 @@ from .dashboard import dashboard_part
 from .levels import LEVELS_BY_ID
 from .paths import page_stem
 from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
-from .portfolio import portfolio_part
+from .portfolio import portfolio_part, portfolio_paths
 from .problems import Problem, Severity
 from .records import Entry
 from .redaction import redact_corpus
@@ -102,17 +102,18 @@ EVIDENCE_ON_SKILL_PAGE = 25
 def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     """One page per record and ordinary page, rendered from the typed record."""
     out = Contribution()
+    back = _ways_back(corpus, context)
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
     for entry in corpus.entries:
-        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context))
+        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context, back["entry"]))
         out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
-        out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, **common))
+        out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
     for role in corpus.roles:
         title = f"{role.title}, {role.organization}"
-        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, **common))
+        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, back=back["role"], **common))
     for item in corpus.items:
-        out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, **common))
+        out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, back=back["item"], **common))
     for page in corpus.pages:
         out.pages.append(SitePage(page.path, page.title or _title_from_path(page.path), page.body, generated=False))
     if corpus.profile is not None:
@@ -133,6 +134,18 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
             plan = corpus.layoff_plan
             out.pages.append(_record_page(plan.path, "Layoff plan", "pages/layoff_plan.html", plan.body, plan=plan, **common))
     return out
+
+
+def _ways_back(corpus: Corpus, context: BuildContext) -> dict[str, tuple[str, str]]:
+    """(portfolio page, its title) that each kind of record page leads back to."""
+    paths = portfolio_paths(corpus, context)
+    entries = "Achievements" if all(e.kind == "achievement" for e in corpus.public().entries) else "Highlights"
+    return {
+        "entry": (paths.achievements, entries),
+        "skill": (paths.skills, "Skills"),
+        "role": (paths.experience, "Experience"),
+        "item": (paths.home, "Home"),
+    }
 
 
 def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
@@ -160,6 +173,7 @@ class EntryHeader(NamedTuple):
     """
 
     stylesheet: str
+    back: FactLink  # the portfolio page that lists this entry
     title: str
     date_iso: str
     kind: str
@@ -170,7 +184,9 @@ class EntryHeader(NamedTuple):
     tags: tuple[str, ...]
 
 
-def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHeader:
+def entry_header(
+    entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str] = ("achievements/index.md", "Achievements")
+) -> EntryHeader:
     """The header view of `entry`; a public build's corpus holds public skills and roles only."""
     links = LinksFrom(entry.path, context.use_directory_urls)
     skills = []
@@ -180,6 +196,7 @@ def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHe
     role = corpus.roles_by_id.get(entry.role) if entry.role else None
     return EntryHeader(
         stylesheet=links.asset("assets/careerfolio/portfolio.css"),
+        back=FactLink(back[1], links.page(back[0])),
         title=entry.title,
         date_iso=entry.date.isoformat(),
         kind=entry.kind,
@@ -191,8 +208,8 @@ def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHe
     )
 
 
-def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> str:
-    return render_template("pages/entry.html", header=entry_header(entry, corpus, context)).strip()
+def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> str:
+    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back)).strip()
 
 
 def _title_from_path(path: str) -> str:
