@@ -839,6 +839,21 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "English, German (`de`), French (`fr`) and Spanish (`es`) are shipped; a region such as `de-AT` uses its language, and any other language falls back to English.",
+        (
+            "tests/test_language.py::test_a_german_site_has_no_english_word_of_careerfolios_on_its_pages",
+            "tests/test_language.py::test_every_shipped_language_has_every_message",
+            "tests/test_language.py::test_a_language_not_shipped_falls_back_to_english_and_a_region_to_its_language",
+        ),
+    ),
+    (
+        "its words go over those of `theme.language`, and a key careerfolio does not know stops the build with its name:",
+        (
+            "tests/test_language.py::test_a_users_own_file_adds_or_overrides_words",
+            "tests/test_language.py::test_an_unknown_key_in_a_users_file_is_named",
+        ),
+    ),
+    (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",
         (
             "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",

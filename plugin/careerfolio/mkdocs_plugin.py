@@ -41,6 +41,7 @@ from .dependents import stale_pages
 from .guard import Hit, build_secrets, scan_site
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
+from .messages import ENGLISH, MessagesError, load_messages
 from .paths import looks_like_markdown
 from .plan import restore_blocks
 from .render import templates_dir
@@ -86,6 +87,8 @@ class CareerfolioConfig(base.Config):
     """Days without evidence after which a skill is going stale."""
     contact_every = c.Type(int, default=90)
     """Default days between contacts, for contacts without `every`."""
+    messages = c.Optional(c.File(exists=True))
+    """A YAML file of your own words (templates/messages/en.yaml lists the keys), over those of theme.language."""
     resumes = c.Type(dict, default={})
     """Tailored résumés: a variant id mapped to {tags: [...], skills: [...], headline: "..."}."""
     serve_private_on_any_address = c.Type(bool, default=False)
@@ -103,6 +106,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.command: str = "build"
         self.audience: Literal["public", "private"] = "public"
         self.resumes: tuple[ResumeVariant, ...] = ()
+        self.messages = ENGLISH
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
@@ -158,8 +162,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         )
         try:
             self.resumes = parse_variants(self.config.resumes)
-        except VariantError as exc:
+            # Material keeps the site's language in theme.language; other themes may have none (English then).
+            self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
+        except (VariantError, MessagesError) as exc:
             raise PluginError(f"careerfolio: {exc}") from None
+        # The private banner is written by overrides/main.html, which reads it here.
+        config.extra["careerfolio_words"] = {key: self.messages(key) for key in ("banner.private", "banner.text")}
         self.audience = self._decide_audience(config)
         _refuse_plugins_that_cannot_work(config)
         self.today = build_today()
@@ -282,6 +290,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             site_url=config.site_url,
             user_pages=frozenset(path for path, _ in markdown),
             resumes=self.resumes,
+            messages=self.messages,
         )
         self.site = build_site(self.corpus, context, assets)
         for problem in self.site.problems:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .corpus import Corpus
+from .messages import ENGLISH, Messages
 from .problems import Problem
 from .settings import Settings
 from .variants import ResumeVariant
@@ -124,6 +125,7 @@ class BuildContext:
     site_url: str | None = None
     user_pages: frozenset[str] = frozenset()  # docs-relative paths of the user's Markdown files
     resumes: tuple[ResumeVariant, ...] = ()  # tailored résumés, besides the default one
+    messages: Messages = ENGLISH  # the words of the site's language
 
 
 @dataclass

@@ -190,9 +190,9 @@ class PortfolioView:
     languages: tuple[LanguageView, ...] = ()
 
     @property
-    def entries_title(self) -> str:
-        """What the list of public entries is called: achievements only when that is all they are."""
-        return "Achievements" if all(card.kind == "achievement" for card in self.entries) else "Highlights"
+    def entries_key(self) -> str:
+        """What the list of public entries is called: achievements only when that is all they are, else highlights."""
+        return "achievements" if all(card.kind == "achievement" for card in self.entries) else "highlights"
 
     @property
     def featured(self) -> tuple[EntryCard, ...]:
@@ -376,7 +376,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     def render(src: str, template: str, **extra: Any) -> str:
         # One page links to the same skills and roles many times: compute each link once.
         link = lru_cache(maxsize=None)(LinksFrom(src, context.use_directory_urls).page)
-        values = {"view": view, "resume_json": RESUME_JSON, **extra}
+        values = {"view": view, "resume_json": RESUME_JSON, "t": context.messages, **extra}
         return render_template(
             template, paths=paths, here=src, link=link, context=context, stylesheet=STYLESHEET, feed=FEED, **values
         ).strip()
@@ -385,12 +385,13 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         return header_when_needed(context, partial(render, src, template, **extra))
 
     years = tuple(group.year for group in view.by_year)
-    entries_title = view.entries_title
+    t = context.messages
+    entries_key = view.entries_key
 
     def achievements(src: str, title: str, groups: tuple[YearGroup, ...], **extra: Any) -> SitePage:
         # The template reads of the whole view only its years (for the links between years' pages).
         # The template reads of the whole view only its years and what its entries are called.
-        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, entries_title, paths, context, tuple(sorted(extra.items())))
+        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, entries_key, paths, context, tuple(sorted(extra.items())))
         return SitePage(
             src, title, "", meta=PORTFOLIO_META, header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs
         )
@@ -401,25 +402,28 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         # The browser tab reads "<title> - <site name>", and the site is usually named after the person.
         SitePage(
             paths.home,
-            (view.profile and view.profile.headline) or name or "Portfolio",
+            (view.profile and view.profile.headline) or name or t("title.portfolio"),
             _home_markdown(view, paths.home, render, json_ld),
             meta=PORTFOLIO_META,
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        achievements(paths.achievements, entries_title, newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
-        *(achievements(paths.year(group.year), f"{entries_title} of {group.year}", (group,), year=group.year) for group in view.by_year),
-        SitePage(paths.skills, "Skills", "", meta=PORTFOLIO_META, header=header(paths.skills, "portfolio/skills.html")),
+        achievements(paths.achievements, t(f"nav.{entries_key}"), newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        *(
+            achievements(paths.year(group.year), t(f"title.{entries_key}_of", year=group.year), (group,), year=group.year)
+            for group in view.by_year
+        ),
+        SitePage(paths.skills, t("nav.skills"), "", meta=PORTFOLIO_META, header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
-            "Experience",
+            t("nav.experience"),
             "",
             meta=PORTFOLIO_META,
             header=header(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
         ),
         SitePage(
             paths.resume,
-            "Résumé",
+            t("nav.resume"),
             "",
             meta=PORTFOLIO_META,
             header=header(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
@@ -432,7 +436,7 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         out.pages.append(
             SitePage(
                 variant.page,
-                "Résumé",
+                t("nav.resume"),
                 "",
                 meta=PORTFOLIO_META,
                 header=header_when_needed(context, partial(resume, highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE)),
@@ -445,11 +449,11 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
         SiteFile(FEED, build_feed(view, context, paths)),
     ]
     out.nav += [
-        NavItem("Home", paths.home),
-        NavItem(entries_title, paths.achievements),
-        NavItem("Skills", paths.skills),
-        NavItem("Experience", paths.experience),
-        NavItem("Résumé", paths.resume),
+        NavItem(t("nav.home"), paths.home),
+        NavItem(t(f"nav.{entries_key}"), paths.achievements),
+        NavItem(t("nav.skills"), paths.skills),
+        NavItem(t("nav.experience"), paths.experience),
+        NavItem(t("nav.resume"), paths.resume),
     ]
     return out
 

@@ -115,7 +115,9 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     for item in corpus.items:
         out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, back=back["item"], **common))
     for page in corpus.pages:
-        out.pages.append(SitePage(page.path, page.title or _title_from_path(page.path), page.body, generated=False))
+        out.pages.append(
+            SitePage(page.path, page.title or _title_from_path(page.path, context.messages("nav.home")), page.body, generated=False)
+        )
     if corpus.profile is not None:
         profile = corpus.profile
         out.pages.append(_record_page(profile.path, profile.name, "pages/profile.html", profile.body, profile=profile, **common))
@@ -123,7 +125,12 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
         for checkup in corpus.checkups:
             out.pages.append(
                 _record_page(
-                    checkup.path, f"Check-up of {checkup.date.isoformat()}", "pages/checkup.html", checkup.body, checkup=checkup, **common
+                    checkup.path,
+                    context.messages("title.checkup_of", date=context.messages.date(checkup.date)),
+                    "pages/checkup.html",
+                    checkup.body,
+                    checkup=checkup,
+                    **common,
                 )
             )
         for contact in corpus.contacts:
@@ -132,19 +139,22 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
             out.pages.append(_record_page(decision.path, decision.title, "pages/decision.html", decision.body, decision=decision, **common))
         if corpus.layoff_plan is not None:
             plan = corpus.layoff_plan
-            out.pages.append(_record_page(plan.path, "Layoff plan", "pages/layoff_plan.html", plan.body, plan=plan, **common))
+            out.pages.append(
+                _record_page(plan.path, context.messages("title.layoff_plan"), "pages/layoff_plan.html", plan.body, plan=plan, **common)
+            )
     return out
 
 
 def _ways_back(corpus: Corpus, context: BuildContext) -> dict[str, tuple[str, str]]:
     """(portfolio page, its title) that each kind of record page leads back to."""
     paths = portfolio_paths(corpus, context)
-    entries = "Achievements" if all(e.kind == "achievement" for e in corpus.public().entries) else "Highlights"
+    t = context.messages
+    entries = "achievements" if all(e.kind == "achievement" for e in corpus.public().entries) else "highlights"
     return {
-        "entry": (paths.achievements, entries),
-        "skill": (paths.skills, "Skills"),
-        "role": (paths.experience, "Experience"),
-        "item": (paths.home, "Home"),
+        "entry": (paths.achievements, t(f"nav.{entries}")),
+        "skill": (paths.skills, t("nav.skills")),
+        "role": (paths.experience, t("nav.experience")),
+        "item": (paths.home, t("nav.home")),
     }
 
 
@@ -155,7 +165,7 @@ def _record_page(src_path: str, title: str, template: str, body: str, **context:
 
 
 def _render_header(template: str, context: dict[str, Any]) -> str:
-    return render_template(template, **context).strip()
+    return render_template(template, t=context["context"].messages, **context).strip()
 
 
 class FactLink(NamedTuple):
@@ -209,13 +219,13 @@ def entry_header(
 
 
 def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> str:
-    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back)).strip()
+    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back), t=context.messages).strip()
 
 
-def _title_from_path(path: str) -> str:
+def _title_from_path(path: str, home: str) -> str:
     name = page_stem(path.rsplit("/", 1)[-1])
     if name in ("index", "README"):
-        return "Home"
+        return home
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
