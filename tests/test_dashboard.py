@@ -37,6 +37,7 @@ from conftest import (
 
 PRIVATE = {"CAREERFOLIO_AUDIENCE": "private"}
 SECTIONS = {
+    "next-steps": "cf-next",
     "now": "cf-now",
     "over-time": "cf-history",
     "focus": "cf-focus",
@@ -137,16 +138,20 @@ def _assert_charts_are_accessible(soup: BeautifulSoup, count: int) -> None:
     charts = soup.select("figure.cf-chart")
     assert len(charts) == count
     for figure in charts:
-        svg = figure.find("svg")
-        assert isinstance(svg, Tag) and svg["role"] == "img"
-        title, desc = svg.find("title", recursive=False), svg.find("desc", recursive=False)
-        assert _text(title) and _text(desc)
-        assert set(str(svg["aria-labelledby"]).split()) == {title["id"], desc["id"]}  # type: ignore[index]
+        layouts = figure.find_all("svg", recursive=False)
+        assert len(layouts) == 2, "a wide and a narrow layout"
+        for svg in layouts:
+            assert isinstance(svg, Tag) and svg["role"] == "img"
+            title, desc = svg.find("title", recursive=False), svg.find("desc", recursive=False)
+            assert _text(title) and _text(desc)
+            assert set(str(svg["aria-labelledby"]).split()) == {title["id"], desc["id"]}  # type: ignore[index]
+            # Colours are stylesheet variables (with a light and a dark value), never fixed values.
+            styles = " ".join(str(el.get("style", "")) for el in svg.find_all(True))
+            assert "var(--" in styles and "#" not in styles
+            assert not svg.find_all(["script", "foreignObject", "image"]) and not svg.find_all(attrs={"href": True})
         assert figure.find("table") is not None
-        # Colours come from Material's palette, never fixed values.
-        styles = " ".join(str(el.get("style", "")) for el in svg.find_all(True))
-        assert "var(--md-" in styles and "#" not in styles
-        assert not svg.find_all(["script", "foreignObject", "image"]) and not svg.find_all(attrs={"href": True})
+        ids = [el["id"] for el in figure.find_all(id=True)]
+        assert len(ids) == len(set(ids)), "ids are unique across the two layouts"
 
 
 # -- the private build of a small career ----------------------------------------------------
@@ -172,17 +177,24 @@ def test_now_shows_the_latest_scores_and_changes_as_a_chart_and_a_table(private_
         ["Finances", "4", "-1"],
     ]
     assert "2026-08-20" in _text(now.find("title"))
-    # The bars run bottom to top like the hierarchy: Finances is drawn first, at the top.
-    labels = [t.get_text() for t in now.find_all("text") if t.get_text() in {"Finances", "Job skills"}]
-    assert labels == ["Finances", "Job skills"]
-    # The bars draw the same numbers: their lengths are proportional to the scores, top to bottom.
-    ticks = {t.get_text(): float(t["x"]) for t in now.find_all("text") if t.get_text() in {"0", "5"}}  # type: ignore[arg-type]
-    per_point = (ticks["5"] - ticks["0"]) / 5
-    widths = [float(rect["width"]) for rect in now.select("svg > rect")]  # type: ignore[arg-type]
-    assert [round(w / per_point, 2) for w in widths] == [4, 3, 3, 4, 4]
-    # A dashed mark shows where each changed bar ended at the previous check-up: finances, job search, performance.
-    marks = [float(line["x1"]) for line in now.select("svg > line") if "dasharray" in str(line.get("style"))]  # type: ignore[arg-type]
-    assert [round((x - ticks["0"]) / per_point, 2) for x in marks] == [5, 2, 3]
+    # Two layouts, wide and narrow for small screens, draw the same bars.
+    layouts = now.select("svg.cf-chart-svg")
+    assert [svg.get("class") for svg in layouts] == [["cf-chart-svg"], ["cf-chart-svg", "cf-chart-svg-narrow"]]
+    for svg in layouts:
+        # The bars run bottom to top like the hierarchy: Finances is drawn first, at the top.
+        labels = [t.get_text() for t in svg.find_all("text") if t.get_text() in {"Finances", "Job skills"}]
+        assert labels == ["Finances", "Job skills"]
+        # The bars draw the same numbers: their lengths are proportional to the scores, top to bottom.
+        ticks = {t.get_text(): float(t["x"]) for t in svg.find_all("text") if t.get_text() in {"0", "5"}}  # type: ignore[arg-type]
+        per_point = (ticks["5"] - ticks["0"]) / 5
+        widths = [float(rect["width"]) for rect in svg.select(":scope > rect")]  # type: ignore[arg-type]
+        assert [round(w / per_point, 2) for w in widths] == [4, 3, 3, 4, 4]
+        # A dashed mark shows where each changed bar ended at the previous check-up: finances, job search, performance.
+        marks = [float(line["x1"]) for line in svg.select(":scope > line") if "dasharray" in str(line.get("style"))]  # type: ignore[arg-type]
+        assert [round((x - ticks["0"]) / per_point, 2) for x in marks] == [5, 2, 3]
+        # Each level has its own colour, the same in both layouts, and none is the action red.
+        fills = [str(rect["style"]) for rect in svg.select(":scope > rect")]
+        assert fills == [f"fill: var(--cf-level-{lid})" for lid in ("finances", "job_search", "network", "performance", "skills")]
 
 
 def test_over_time_has_every_check_up(private_site: Path) -> None:
@@ -191,7 +203,9 @@ def test_over_time_has_every_check_up(private_site: Path) -> None:
         ["2026-05-19", "4", "3", "3", "2", "5"],
         ["2026-08-20", "4", "4", "3", "3", "4"],
     ]
-    assert len(history.find_all("polyline")) == 5
+    for svg in history.select("svg.cf-chart-svg"):
+        assert len(svg.find_all("polyline")) == 5
+    assert len(history.select("svg.cf-chart-svg")) == 2
 
 
 def test_focus_cadence_and_evidence(private_site: Path) -> None:
@@ -311,7 +325,7 @@ def test_an_empty_career_still_builds_a_dashboard_that_says_what_to_add_first(em
     assert steps == ["checkup", "journal", "skills", "network", "layoff_plan"]
     first = soup.select_one("#cf-start li[data-step=checkup] pre")
     assert first is not None and "date: 2026-11-22" in first.get_text() and "job_search: 3" in first.get_text()
-    assert [h["id"] for h in soup.select("article h2")] == ["start-here", *SECTIONS]
+    assert [h["id"] for h in soup.select("article h2")] == ["next-steps", "start-here", *list(SECTIONS)[1:]]
     for name in ("now", "focus", "cadence", "network", "layoff-plan"):
         assert _section(soup, name).select_one(".cf-empty") is not None, name
     _assert_charts_are_accessible(soup, 1)  # journal activity: an empty axis, so the chart's place is known
@@ -442,7 +456,8 @@ def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_r
     soup = BeautifulSoup(result.stdout, "html.parser")
     banner = soup.select_one(".md-banner .cf-private-banner")
     assert banner is not None and "Private" in banner.get_text()
-    assert len(soup.select("article svg.cf-chart-svg[role=img]")) == 3
+    assert len(soup.select("article svg.cf-chart-svg[role=img]:not(.cf-chart-svg-narrow)")) == 3
+    assert len(soup.select("article svg.cf-chart-svg-narrow[role=img]")) == 3
     assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
 
 
@@ -484,3 +499,20 @@ def test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs() -> Non
     # A value whose own line looks like a heading cuts a div in two: then nothing is kept apart.
     cut = '## One\n\n<div class="b"><p>Notes\n## Shout\n</p></div>\n'
     assert html_kept_apart(cut) == (cut, ())
+
+
+def test_next_steps_come_first_and_list_what_status_lists(private_site: Path) -> None:
+    from careerfolio.nextsteps import compute_next_steps
+
+    soup = _page(private_site)
+    assert soup.select("article h2")[0]["id"] == "next-steps"
+    shown = [(li["data-kind"], li.get("data-id")) for li in soup.select("#cf-next li.cf-step")]
+    expected = compute_next_steps(load_corpus(fixture_career(), Settings()), Settings(), TODAY)
+    assert shown == [(s.kind, s.id) for s in expected.steps]
+    assert shown[0] == ("checkup", None)
+    first = soup.select_one("#cf-next li.cf-step")
+    assert first is not None and "careerfolio checkup" in _text(first.select_one(".cf-step-action"))
+    # A file to open links to its page; the hostile action text stays text.
+    contact = soup.select_one('#cf-next li[data-kind="contact"] .cf-step-action a')
+    assert contact is not None and contact.get_text() == "network/ahmed.md"
+    assert not soup.select("#cf-next b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -59,15 +60,15 @@ def test_private_titles_bodies_and_names_become_needles() -> None:
         make_contact("jane-doe", name="Jane Doe", organization="Globex Corporation"),
         make_skill("negotiation", name="Salary negotiation", visibility="private"),
     )
-    needles = {words: source for by_length in secrets.needles.values() for words, source in by_length.items()}
-    assert needles[words_of("Asked for the raise")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("Nobody knows this yet")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("secret-raise")] == "journal/2026/secret-raise.md"
-    assert needles[words_of("jane-doe")] in {"journal/2026/entry.md", "network/jane-doe.md"}
-    assert needles[words_of("Globex Corporation")] == "network/jane-doe.md"
-    assert needles[words_of("Salary negotiation")] == "skills/negotiation.md"
+    needles = secrets.source_of
+    assert needles(words_of("Asked for the raise")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("Nobody knows this yet")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("secret-raise")) == "journal/2026/secret-raise.md"
+    assert needles(words_of("jane-doe")) in {"journal/2026/entry.md", "network/jane-doe.md"}
+    assert needles(words_of("Globex Corporation")) == "network/jane-doe.md"
+    assert needles(words_of("Salary negotiation")) == "skills/negotiation.md"
     # The public entry's own text is not a needle.
-    assert words_of("Cut the nightly batch") not in needles.get(4, {})
+    assert needles(words_of("Cut the nightly batch")) is None
 
 
 def test_text_shared_with_a_public_record_is_not_a_needle() -> None:
@@ -181,7 +182,11 @@ def test_scan_reads_file_names(tmp_path: Path) -> None:
     page = tmp_path / "journal" / "2026" / "quit-before-the-merger" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text("<p>nothing here</p>")
-    assert [hit.output for hit in scan_site(tmp_path, secrets)] == ["journal/2026/quit-before-the-merger/index.html"]
+    # The folder's name is published too, even when nothing is left in it.
+    assert [hit.output for hit in scan_site(tmp_path, secrets)] == [
+        "journal/2026/quit-before-the-merger",
+        "journal/2026/quit-before-the-merger/index.html",
+    ]
 
 
 @pytest.mark.parametrize("href", ["../quit-plan.md", "../../journal/2026/quit-plan/", "https://example.com/journal/2026/quit-plan/"])
@@ -272,7 +277,8 @@ def _one_needle(body: str = "Counteroffer: Initech was late") -> Secrets:
 
 def test_one_needle_is_what_the_tests_below_need() -> None:
     # Besides the file's name, which their pages do not hold.
-    assert _one_needle().needles == {4: {("counteroffer", "initech", "was", "late"): "journal/a.md"}, 2: {("journal", "a"): "journal/a.md"}}
+    needles = _one_needle().needles
+    assert needles == {4: {hash(("counteroffer", "initech", "was", "late")): "journal/a.md"}, 2: {hash(("journal", "a")): "journal/a.md"}}
 
 
 # Where in the needle its anchor is: first, second or last pair of words.
@@ -287,7 +293,7 @@ AT_START, IN_MIDDLE, AT_END = "Counteroffer: Initech was late", "Late: counterof
         # Three words before a cut, one after.
         (AT_START, "<p>counteroffer initech was</p><p>late</p>"),
         # The anchor at the end of a long unit, the needle's last words in the units after.
-        (AT_START, "<p>many words that are not private at all and then counteroffer initech</p><b>was</b><i>late</i>"),
+        (AT_START, "<p>many words that are not private at all and then counteroffer initech</p><b>was</b> <i>late</i>"),
         # The anchor at the start of a long unit, the needle's first word in the unit before.
         (IN_MIDDLE, "<p>late</p><p>counteroffer initech was and then many more words that are not private at all</p>"),
         # The same after a tag of several words, which the view without tags leaves out.
@@ -421,3 +427,286 @@ def test_a_dirty_public_build_is_refused(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "without --dirty" in result.stderr
     assert not (root / "site" / "index.html").exists()
+
+
+# -- runs last, reads only regular files, up to a cap ----------------------------------------
+
+
+def test_the_guard_is_the_last_post_build_handler() -> None:
+    # on_post_build is MkDocs' last build event; -100 puts the guard after every plugin and hook at the default 0.
+    # (The CLI calls on_shutdown after the build, and gh-deploy pushes after that: see the README.)
+    from careerfolio.mkdocs_plugin import CareerfolioPlugin
+
+    assert CareerfolioPlugin.on_post_build.mkdocs_priority == -100  # type: ignore[attr-defined]
+
+
+def test_a_link_is_a_name_never_read(tmp_path: Path) -> None:
+    secrets = _private_corpus_secrets()
+    outside = tmp_path / "outside.txt"
+    outside.write_text(PRIVATE_SENTENCE)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".x").symlink_to("/dev/zero")
+    (site / "copy.txt").symlink_to(outside)
+    (site / "folder").symlink_to(tmp_path)
+    hits = scan_site(site, secrets)
+    # Each link is reported (a deploy may publish what it points at), and none is followed: /dev/zero never ends.
+    assert [(hit.output, hit.source, hit.problem) for hit in hits] == [
+        (".x", "", guard.LINK_PROBLEM),
+        ("copy.txt", "", guard.LINK_PROBLEM),
+        ("folder", "", guard.LINK_PROBLEM),
+    ]
+
+
+def test_a_link_with_a_private_name_is_found_by_its_name(tmp_path: Path) -> None:
+    (tmp_path / "counteroffer-initech-was-late").symlink_to("/dev/zero")
+    hits = scan_site(tmp_path, _one_needle())
+    assert {(hit.source, hit.problem) for hit in hits} == {("", guard.LINK_PROBLEM), ("journal/a.md", "")}
+
+
+def test_a_file_over_the_cap_is_reported_not_passed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(guard, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "small.html").write_text("<p>public</p>" * 10)
+    (tmp_path / "big.bin").write_bytes(b"\0" * 1001)
+    (tmp_path / "bomb.gz").write_bytes(gzip.compress(b"a" * 5000))  # small on disk, over the cap inflated
+    (tmp_path / "ok.gz").write_bytes(gzip.compress(b"a" * 900))
+    hits = scan_site(tmp_path, _one_needle())
+    assert [(hit.output, hit.problem) for hit in hits] == [("big.bin", guard.TOO_LARGE_PROBLEM), ("bomb.gz", guard.TOO_LARGE_PROBLEM)]
+
+
+def test_the_cap_is_documented() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"{guard.MAX_FILE_BYTES // (1024 * 1024)} MiB" in readme
+
+
+# -- folder names, and what is removed -----------------------------------------------------
+
+
+def test_an_empty_folder_with_a_private_name_is_found(tmp_path: Path) -> None:
+    (tmp_path / "assets" / "counteroffer-initech-was-late").mkdir(parents=True)
+    (tmp_path / "assets" / "public").mkdir()
+    assert [(hit.output, hit.source) for hit in scan_site(tmp_path, _one_needle())] == [
+        ("assets/counteroffer-initech-was-late", "journal/a.md")
+    ]
+
+
+def test_removing_leaks_removes_the_folders_it_empties(tmp_path: Path) -> None:
+    (tmp_path / "journal" / "2026" / "quit-plan").mkdir(parents=True)
+    (tmp_path / "journal" / "2026" / "quit-plan" / "index.html").write_text("leak")
+    (tmp_path / "journal" / "2026" / "public").mkdir()
+    (tmp_path / "journal" / "2026" / "public" / "index.html").write_text("public")
+    (tmp_path / "secret-folder" / "deep").mkdir(parents=True)
+    (tmp_path / "secret-folder" / "deep" / "a.txt").write_text("x")
+    (tmp_path / "empty-before").mkdir()  # an empty folder that leaks nothing stays
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text("kept")
+    (tmp_path / ".x").symlink_to(outside)
+    guard.remove_outputs(tmp_path, ["journal/2026/quit-plan/index.html", "secret-folder", ".x"])
+    left = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*"))
+    assert left == ["empty-before", "journal", "journal/2026", "journal/2026/public", "journal/2026/public/index.html"]
+    assert outside.read_text() == "kept", "a link is removed, never what it points at"
+
+
+# -- what a reader does not see inside a word ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Counter\u00adoffer: Ini\u00adtech was late</p>",
+        "<p>Counter&shy;offer: Ini&#173;tech was la&#xAD;te</p>",
+        '{"text": "Counter\\u00adoffer: Initech was late"}',
+        "<p>Counter\u200boffer: Ini\u200ctech w\u200das l\u2060a\ufeffte</p>",
+        "<p>Counter<em>offer</em>: Ini<strong>tech</strong> was <span>l</span>ate</p>",
+        "<p>Counter<wbr>offer: Initech was late</p>",
+        "<p>Counter&shy;<wbr>offer: Initech was late</p>",
+        "<p>Counter\u00ad<em>offer</em>: Initech was late</p>",
+        '<meta name="description" content="Counter&shy;offer: Initech was late">',
+        "https://example.com/?q=Counter%C2%ADoffer%20Initech%20was%20late",
+    ],
+    ids=[
+        "soft-hyphen",
+        "shy-references",
+        "json-escape",
+        "zero-width",
+        "inline-tags",
+        "wbr",
+        "shy-and-wbr",
+        "shy-and-em",
+        "attribute",
+        "url",
+    ],
+)
+@pytest.mark.parametrize("piece", [1, 64 * 1024], ids=["every-tag", "default"])
+def test_characters_and_tags_inside_a_word_do_not_split_it(monkeypatch: pytest.MonkeyPatch, page: str, piece: int) -> None:
+    monkeypatch.setattr(guard, "_PIECE", piece)
+    assert find_needles(page, _one_needle("Counteroffer: Initech was late")) == {"journal/a.md"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>Counter</p><p>offer: Initech was late</p>",
+        "<li>Counter</li><li>offer: Initech was late</li>",
+        "<h2>Counter</h2>offer: Initech was late",
+        "<td>Counter</td><td>offer: Initech was late</td>",
+        "Counter<br>offer: Initech was late",
+        "<div>Counter</div><div>offer: Initech was late</div>",
+    ],
+)
+def test_block_boundaries_still_separate_words(page: str) -> None:
+    assert find_needles(page, _one_needle("Counteroffer: Initech was late")) == set()
+
+
+def test_private_text_written_with_a_soft_hyphen_is_found_without_one() -> None:
+    secrets = _one_needle("Counter\u00adoffer: Ini<wbr>tech was *la*te")
+    assert find_needles("<p>Counteroffer Initech was late</p>", secrets) == {"journal/a.md"}
+
+
+# -- any run of WINDOW words, wherever it starts ------------------------------------------------
+
+TEN_WORDS = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet"
+
+
+@pytest.mark.parametrize("start", range(7))
+def test_a_copy_of_any_four_words_is_found_wherever_it_starts(start: int) -> None:
+    secrets = _one_needle(TEN_WORDS)
+    words = TEN_WORDS.split()
+    assert find_needles(f"<p>x {' '.join(words[start : start + 4])} y</p>", secrets) == {"journal/a.md"}
+    assert find_needles(f"<p>x {' '.join(words[start : start + 3])} y</p>", secrets) == set()
+
+
+# -- no alarm on public text alone ---------------------------------------------------------
+
+
+def test_public_titles_side_by_side_are_no_leak() -> None:
+    # A private sentence that a list of public titles happens to spell across two items.
+    secrets = _secrets(
+        make_entry(
+            path="journal/a.md",
+            title="Quiet notes",
+            visibility="private",
+            body="We shipped the billing service to production on Friday",
+        ),
+        make_entry(path="journal/b.md", title="How we shipped the billing"),
+        make_entry(path="journal/c.md", title="Service to production in a week"),
+        make_entry(path="journal/d.md", title="Moved to Berlin", tags=["production"]),
+    )
+    lists = [
+        "<ul><li>How we shipped the billing</li><li>Service to production in a week</li></ul>",
+        '[{"title":"How we shipped the billing"},{"title":"Service to production in a week"}]',
+        "<item><title>How we shipped the billing</title></item><item><title>Service to production in a week</title></item>",
+    ]
+    for page in lists:
+        assert find_needles(page, secrets) == set(), page
+    # Copied as it is, the sentence is a leak.
+    assert find_needles("<p>We shipped the billing service to production on Friday</p>", secrets) == {"journal/a.md"}
+    # A private run that no public texts can form side by side is a leak however the page is laid out.
+    assert find_needles("<li>How we shipped the billing</li><li>service to production on Friday</li>", secrets) == {"journal/a.md"}
+
+
+def test_a_short_public_text_between_two_others_is_no_leak() -> None:
+    secrets = _secrets(
+        make_entry(path="journal/a.md", title="Quiet notes", visibility="private", body="Billing service python production"),
+        make_entry(path="journal/b.md", title="Rebuilt the billing service", tags=["python"]),
+        make_entry(path="journal/c.md", title="Production readiness review"),
+    )
+    assert find_needles("<li>Rebuilt the billing service</li><li>python</li><li>Production readiness review</li>", secrets) == set()
+
+
+def test_a_comment_shown_as_code_is_public_text() -> None:
+    body = "Write notes like this:\n\n```html\n<!-- note to self: ask for the raise -->\n```\n\nOr `<!-- inline remark for later -->`.\n"
+    secrets = _secrets(make_entry(path="journal/a.md", body=body + "<!-- the real private comment here -->"))
+    shown = "<pre><code>&lt;!-- note to self: ask for the raise --&gt;</code></pre><code>&lt;!-- inline remark for later --&gt;</code>"
+    assert find_needles(shown, secrets) == set()
+    assert find_needles("the real private comment", secrets) == {"journal/a.md"}
+
+
+# -- the guard in a real build: what this issue added ------------------------------------------
+
+
+def test_a_file_another_plugin_writes_after_the_build_is_read(tmp_path: Path) -> None:
+    # A hook runs at the default priority, as most plugins do; the guard runs after it.
+    root = write_site(
+        tmp_path,
+        [make_entry(path="journal/2026/umbrella.md", title=PRIVATE_TITLE, visibility="private", body=PRIVATE_SENTENCE)],
+        extra_config="hooks:\n  - hooks.py\n",
+    )
+    (root / "hooks.py").write_text(
+        "from pathlib import Path\n\n"
+        "def on_post_build(config):\n"
+        f"    (Path(config['site_dir']) / 'late.txt').write_text({PRIVATE_SENTENCE!r})\n"
+    )
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "site/late.txt: contains text of the private file journal/2026/umbrella.md" in result.stderr
+    assert not (root / "site" / "late.txt").exists()
+
+
+def test_a_stale_link_to_dev_zero_fails_the_build_without_being_read(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry()])
+    assert run_mkdocs(root, "build").returncode == 0
+    (root / "site" / ".x").symlink_to("/dev/zero")
+    result = run_mkdocs(root, "build")  # reading /dev/zero would never end (timeout) or run out of memory
+    assert result.returncode != 0
+    assert f"site/.x: {guard.LINK_PROBLEM}" in result.stderr
+    assert not (root / "site" / ".x").is_symlink()
+    assert run_mkdocs(root, "build").returncode == 0
+
+
+def test_leaking_folders_are_removed_with_their_files(tmp_path: Path) -> None:
+    root = write_site(tmp_path, [make_entry(path="journal/2026/quit-before-the-merger.md", title="Something", visibility="private")])
+    assert run_mkdocs(root, "build").returncode == 0
+    stale = root / "site" / ".old" / "journal" / "2026" / "quit-before-the-merger"
+    stale.mkdir(parents=True)
+    (stale / "index.html").write_text("<p>nothing private here but the folder's name</p>")
+    result = run_mkdocs(root, "build")
+    assert result.returncode != 0
+    assert "site/.old/journal/2026/quit-before-the-merger/index.html" in result.stderr
+    assert not (root / "site" / ".old").exists(), "the folders the guard emptied are left behind"
+
+
+def test_a_public_page_showing_a_comment_as_code_builds(tmp_path: Path) -> None:
+    body = "Mark a note like this:\n\n```html\n<!-- a note to myself about the offer -->\n```\n"
+    root = write_site(tmp_path, [make_entry(body=body)])
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "a note to myself about the offer" in (root / "site" / "journal" / "2026" / "entry" / "index.html").read_text()
+
+
+def test_public_titles_side_by_side_do_not_stop_the_build(tmp_path: Path) -> None:
+    # The search index, the feed and the lists put these titles next to each other, spelling the private sentence.
+    root = write_site(
+        tmp_path,
+        [
+            make_entry(
+                path="journal/2026/a.md", title="Quiet notes", visibility="private", body="We shipped the billing service to production."
+            ),
+            make_entry(path="journal/2026/b.md", date="2026-03-02", title="How we shipped the billing"),
+            make_entry(path="journal/2026/c.md", date="2026-03-01", title="Service to production"),
+        ],
+    )
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_member_of_a_gzip_file_is_read(tmp_path: Path) -> None:
+    # gzip allows several members one after another; all of them are the file.
+    (tmp_path / "feed.xml.gz").write_bytes(gzip.compress(b"<p>public</p>") + gzip.compress(b"<p>Counteroffer: Initech was late</p>"))
+    assert [(hit.output, hit.source) for hit in scan_site(tmp_path, _one_needle())] == [("feed.xml.gz", "journal/a.md")]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "page.html").write_text("<p>Counteroffer: Initech was late</p>")
+    listing = os.scandir
+
+    def scandir(path: str | Path) -> object:
+        # As for a folder without read permission (root reads any folder, so chmod cannot show it here).
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(guard.os, "scandir", scandir)
+    assert [(hit.output, hit.problem) for hit in scan_site(tmp_path, _one_needle())] == [("locked", guard.UNREADABLE_PROBLEM)]

@@ -367,6 +367,14 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
             "tests/test_deploy.py::test_gh_deploy_pushes_no_private_text",
         ),
     ),
+    (
+        "Set `CAREERFOLIO_SPEED_TRICKS=off` to build without any of them; the pages are the same either way",
+        ("tests/test_speed_tricks.py::test_the_example_builds_the_same_with_and_without_the_speed_tricks",),
+    ),
+    (
+        "The shared theme pieces step aside whenever your `custom_dir` holds any partial.",
+        ("tests/test_speed_tricks.py::test_a_users_nav_item_partial_is_rendered_for_every_page",),
+    ),
     # -- Privacy guarantees ---------------------------------------------------------------------------
     (
         "Only Markdown files with exactly `visibility: public` are built, and only the non-Markdown files that those pages link to "
@@ -391,6 +399,46 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
             "tests/test_fixtures.py::test_bad_fixture_yields_exactly_its_expected_problem",
             "tests/test_corpus.py::test_public_subset_strips_private_links_and_people",
         ),
+    ),
+    (
+        "A page is any file MkDocs renders: `.md`, `.markdown`, `.mdown`, `.mkd` and `.mkdn` alike, and `careerfolio check` reads the same files.",
+        (
+            "tests/test_redteam.py::test_a_private_page_with_any_markdown_suffix_stays_private",
+            "tests/test_redteam.py::test_a_page_with_a_markdown_suffix_is_checked_like_any_other",
+        ),
+    ),
+    (
+        "`visibility: public` on one is an error and it is never published.",
+        ("tests/test_redteam.py::test_public_visibility_deep_in_an_always_private_folder_is_refused",),
+    ),
+    (
+        "is never built, whatever its front matter says, and its text is given to the leak guard.",
+        ("tests/test_redteam.py::test_a_public_file_that_mkdocs_leaves_out_is_not_built",),
+    ),
+    (
+        "finds every link a browser would follow",
+        (
+            "tests/test_redteam.py::test_a_link_to_a_private_page_is_removed_in_every_form",
+            "tests/test_redteam.py::test_a_link_in_decomposed_unicode_to_a_private_page_is_removed",
+            "tests/test_htmllinks.py::test_every_form_a_browser_follows_is_a_link",
+        ),
+    ),
+    (
+        "A path in code, in a title or in running text is not a link, so it never causes a file to be copied. Files under an always-private folder are never copied, linked or not.",
+        (
+            "tests/test_redteam.py::test_a_file_a_public_page_only_mentions_is_not_copied",
+            "tests/test_redteam.py::test_a_file_mentioned_in_an_entry_title_or_impact_is_not_copied",
+            "tests/test_redteam.py::test_a_linked_file_is_copied_and_one_in_an_always_private_folder_never",
+            "tests/test_htmllinks.py::test_text_that_only_names_a_path_is_no_link",
+        ),
+    ),
+    (
+        "It writes only into a folder whose name says `private`",
+        ("tests/test_redteam.py::test_a_private_build_never_writes_into_the_configured_site_dir",),
+    ),
+    (
+        "publishes nothing private (the red-team suite builds with each)",
+        ("tests/test_redteam.py::test_another_plugin_publishes_nothing_private_or_is_refused",),
     ),
     (
         "HTML comments are removed.",
@@ -436,47 +484,70 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
-        "careerfolio reads every file in the site folder: dot files and dot folders (MkDocs never cleans them), `.gz` files decompressed, and every file's name.",
-        ("tests/test_guard.py::test_scan_reads_dot_files_and_gzip", "tests/test_guard.py::test_scan_reads_file_names"),
+        "every regular file in the site folder, dot files and dot folders included (MkDocs never cleans them), `.gz` files decompressed, and the name of every file, folder and link;",
+        (
+            "tests/test_guard.py::test_scan_reads_dot_files_and_gzip",
+            "tests/test_guard.py::test_scan_reads_file_names",
+            "tests/test_guard.py::test_an_empty_folder_with_a_private_name_is_found",
+            "tests/test_guard.py::test_every_member_of_a_gzip_file_is_read",
+        ),
     ),
     (
-        "It looks for the text of private files as lowercase words, after undoing JSON escapes",
+        "It never opens a link. A larger file, a link (a stale `site/.x -> /dev/zero` included) or anything else that is not a regular file is reported and fails the build, as a leak does;",
+        (
+            "tests/test_guard.py::test_a_link_is_a_name_never_read",
+            "tests/test_guard.py::test_a_file_over_the_cap_is_reported_not_passed",
+            "tests/test_guard.py::test_a_stale_link_to_dev_zero_fails_the_build_without_being_read",
+        ),
+    ),
+    (
+        "text as lowercase words, after undoing JSON escapes",
         (
             "tests/test_guard.py::test_needles_are_found_in_every_encoding",
             "tests/test_guard.py::test_a_needle_split_by_escaped_tags_is_found",
             "tests/test_guard.py::test_text_escaped_twice_is_found",
+            "tests/test_guard.py::test_characters_and_tags_inside_a_word_do_not_split_it",
+            "tests/test_guard.py::test_block_boundaries_still_separate_words",
         ),
     ),
     (
-        "On a match the build fails before anything is deployed; the message names the output file and the private source file, "
-        "never the text, and the leaking output files are deleted.",
+        "On a leak the message names the output and the private source file, never the text; the leaking files, links and folders are deleted, and so are the folders this leaves empty.",
         (
             "tests/test_guard.py::test_a_planted_leak_fails_the_build_and_names_files_only",
             "tests/test_guard.py::test_hit_message_names_files_never_text",
+            "tests/test_guard.py::test_removing_leaks_removes_the_folders_it_empties",
+            "tests/test_guard.py::test_leaking_folders_are_removed_with_their_files",
         ),
     ),
     (
-        "titles, names, impact, tags, every line of the body and the file names of private entries",
+        "**every run of 4 words** of a line, wherever it starts, and a shorter line whole, so that a copy of any part of a sentence is found",
         (
-            "tests/test_guard.py::test_private_titles_bodies_and_names_become_needles",
-            "tests/test_guard.py::test_comments_of_public_bodies_are_needles",
-            "tests/test_guard.py::test_unpublished_files_give_their_names_and_text",
+            "tests/test_guard.py::test_part_of_a_long_sentence_is_found",
+            "tests/test_guard.py::test_a_copy_of_any_four_words_is_found_wherever_it_starts",
         ),
     ),
-    ("long lines are cut into windows of at most 4 words", ("tests/test_guard.py::test_part_of_a_long_sentence_is_found",)),
     (
         "a needle has **at least 2 words and 8 characters, or is one word of at least 12 characters, and has at least 4 letters**.",
         ("tests/test_guard.py::test_needle_rule",),
     ),
     (
-        "a needle that also appears in a public record, in the site settings of `mkdocs.yml`",
+        "it appears in a public record, in the site settings of `mkdocs.yml` (site name, description, author, copyright, nav titles, `extra`) or in the theme's and careerfolio's templates; or",
         (
             "tests/test_guard.py::test_text_shared_with_a_public_record_is_not_a_needle",
             "tests/test_guard.py::test_text_the_site_publishes_anyway_is_not_a_needle",
         ),
     ),
     (
-        "Files identical to the theme's own files are not read again.",
+        "**public blocks side by side can form it**",
+        (
+            "tests/test_guard.py::test_public_titles_side_by_side_are_no_leak",
+            "tests/test_guard.py::test_a_short_public_text_between_two_others_is_no_leak",
+            "tests/test_guard.py::test_public_titles_side_by_side_do_not_stop_the_build",
+            "tests/test_guard_reference.py::test_no_false_alarm_on_public_text_side_by_side",
+        ),
+    ),
+    (
+        "Files identical to the theme's own are not read again.",
         ("tests/test_guard.py::test_trusted_copies_are_skipped_but_changed_copies_are_read",),
     ),
     # -- Writing your career ----------------------------------------------------------------------------
@@ -622,7 +693,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         'Each has a title and a description for screen readers, and the same numbers as a table under "The numbers as a table".',
         ("tests/test_dashboard.py::test_now_shows_the_latest_scores_and_changes_as_a_chart_and_a_table",),
     ),
-    ("the lines of the history chart also differ in dash and marker.", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
+    ("The lines of the history chart also differ in dash and marker", (f"{THIS}::test_the_history_lines_differ_in_dash_and_marker",)),
     (
         "Only while something is missing: what to add first",
         (
@@ -1094,7 +1165,7 @@ def test_the_publish_workflow_pins_githubs_published_host_key(tmp_path: Path) ->
 
 
 def test_the_history_lines_differ_in_dash_and_marker() -> None:
-    """ "the lines of the history chart also differ in dash and marker." """
+    """ "The lines of the history chart also differ in dash and marker" """
     corpus = load_corpus([make_checkup("2026-01-01"), make_checkup("2026-06-01")])
     chart = build_history_chart(corpus.checkups)
     lines = [shape for shape in chart.shapes if isinstance(shape, Polyline)]

@@ -18,7 +18,7 @@ from careerfolio import mkdocs_plugin
 from careerfolio.corpus import build_corpus, load_corpus
 from careerfolio.dependents import stale_pages
 from careerfolio.loader import SourceCache
-from conftest import make_entry, make_role, make_skill, write_site
+from conftest import make_checkup, make_entry, make_role, make_skill, write_site
 
 FILES = [
     make_role("acme", organization="Acme", title="Engineer"),
@@ -38,6 +38,17 @@ def test_stale_pages_are_the_roles_and_skills_an_entry_names_before_and_after() 
     # A renamed skill shows on every entry that names it.
     assert stale_pages(before, before, {"skills/sql.md"}) == {"journal/2026/b.md"}
     assert stale_pages(None, before, set()) == set()
+
+
+def test_a_saved_check_up_makes_its_neighbours_pages_stale() -> None:
+    days = ("2026-01-01", "2026-04-01", "2026-07-01", "2026-10-01")
+    corpus = load_corpus([make_checkup(day) for day in days])
+    # The next page shows its scores and actions done; both neighbours link to it.
+    assert stale_pages(corpus, corpus, {"checkups/2026-04-01.md"}) == {"checkups/2026-01-01.md", "checkups/2026-07-01.md"}
+    assert stale_pages(corpus, corpus, {"checkups/2026-10-01.md"}) == {"checkups/2026-07-01.md"}
+    # A new check-up's neighbours gain a link to it.
+    added = load_corpus([make_checkup(day) for day in (*days, "2026-11-01")])
+    assert stale_pages(corpus, added, {"checkups/2026-11-01.md"}) == {"checkups/2026-10-01.md"}
 
 
 def test_a_dirty_rebuild_redoes_the_role_and_skill_pages_of_a_saved_entry(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 A chart is a list of plain shapes placed here and drawn by one template
 (templates/dashboard/chart.html), which escapes every label. Each chart
-carries a title, a description and the same numbers as a table. Colours are
-Material's palette variables, so the light and the dark scheme both read well.
+carries a title, a description and the same numbers as a table. Each chart is
+laid out twice, wide and narrow (NARROW_WIDTH), and the stylesheet shows the one
+that fits, so text keeps its size in CSS pixels on a phone instead of shrinking.
+Colours are variables of the stylesheet, with a light and a dark value each.
 """
 
 from __future__ import annotations
@@ -21,14 +23,9 @@ from .metrics import LevelFigure, QuarterCount
 from .records import ENTRY_KINDS, CheckUp
 from .render import render_template
 
-# Material's code highlighting colours are distinct hues with a light and a dark variant each.
-LEVEL_COLORS: dict[str, str] = {
-    "skills": "var(--md-code-hl-keyword-color)",
-    "performance": "var(--md-code-hl-string-color)",
-    "network": "var(--md-code-hl-function-color)",
-    "job_search": "var(--md-code-hl-number-color)",
-    "finances": "var(--md-default-fg-color)",
-}
+# One colour per level, the same on every chart and page (dashboard.css defines them, none red:
+# red is kept for what needs action).
+LEVEL_COLORS: dict[str, str] = {level.id: f"var(--cf-level-{level.id})" for level in LEVELS}
 # Lines differ in dash and marker too, so the chart does not depend on telling colours apart.
 LEVEL_DASHES: dict[str, str] = {"skills": "", "performance": "6 3", "network": "2 3", "job_search": "8 3 2 3", "finances": "1 6"}
 LEVEL_MARKERS: dict[str, str] = {
@@ -38,19 +35,16 @@ LEVEL_MARKERS: dict[str, str] = {
     "job_search": "triangle",
     "finances": "cross",
 }
-KIND_COLORS: dict[str, str] = {
-    "achievement": "var(--md-primary-fg-color)",
-    "learning": "var(--md-code-hl-string-color)",
-    "feedback": "var(--md-code-hl-function-color)",
-    "network": "var(--md-code-hl-number-color)",
-    "volunteer": "var(--md-accent-fg-color)",
-    "reflection": "var(--md-default-fg-color--light)",
-}
+# Kinds of entry are not levels: one neutral hue in falling strength, so no kind borrows a level's colour.
+KIND_COLOR = "var(--md-default-fg-color)"
+KIND_OPACITY: dict[str, float] = dict(zip(ENTRY_KINDS, (0.85, 0.65, 0.5, 0.36, 0.24, 0.14), strict=True))
 TEXT = "var(--md-default-fg-color)"
 BACKGROUND = "var(--md-default-bg-color)"
 MUTED = "var(--md-default-fg-color--light)"
 GRID = "var(--md-default-fg-color--lightest)"
 DATE_LABEL_WIDTH = 64  # a YYYY-MM-DD label at font size 10, with a gap
+# The narrow layout fits a 360 px screen (Material's content is 328 px wide there) at nearly its own size.
+NARROW_WIDTH = 340
 
 
 # -- shapes -----------------------------------------------------------------------
@@ -65,6 +59,7 @@ class Rect:
     height: float
     color: str
     tip: str = ""
+    opacity: float = 1
 
 
 @dataclass(frozen=True)
@@ -141,9 +136,24 @@ class Chart:
     table: ChartTable
 
 
-def render_chart(chart: Chart) -> Markup:
-    """The chart as an HTML <figure>: the SVG, then its table."""
-    return Markup(render_template("dashboard/chart.html", chart=chart))
+def render_chart(chart: Chart, narrow: Chart | None = None, with_table: bool = True) -> Markup:
+    """The chart as an HTML <figure>: the SVG (and its narrow layout, for small screens), then its table.
+
+    `with_table=False` is for a page that shows the same numbers in a table of its own.
+    """
+    return Markup(render_template("dashboard/chart.html", chart=chart, narrow=narrow, with_table=with_table))
+
+
+def legend_slots(count: int, width: int, item_width: int, row_height: int = 20) -> list[tuple[float, float]]:
+    """Top-left corners of `count` legend items in rows that fit `width`; as many per row as fit."""
+    per_row = max(1, min(count, width // item_width))
+    slot = width / per_row
+    return [((i % per_row) * slot, (i // per_row) * row_height) for i in range(count)]
+
+
+def legend_height(count: int, width: int, item_width: int, row_height: int = 20) -> int:
+    rows = -(-count // max(1, min(count, width // item_width)))
+    return rows * row_height + 6
 
 
 def _signed(change: int | None) -> str:
@@ -164,9 +174,10 @@ def nice_max(value: int) -> tuple[int, int]:
 # -- the three charts of the dashboard ----------------------------------------------
 
 
-def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date) -> Chart:
+def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, width: int = 560) -> Chart:
     """Horizontal bars of the latest scores, the foundation at the bottom like the hierarchy."""
-    width, label_w, right, row_h, top = 560, 150, 60, 34, 8
+    narrow = width < 480
+    label_w, right, row_h, top = (112, 48, 34, 8) if narrow else (150, 60, 34, 8)
     scale = (width - label_w - right) / 5
     shapes: list[Shape] = []
     plot_bottom = top + row_h * len(levels)
@@ -197,7 +208,7 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date) -> 
         tuple((lv.label, (str(lv.score), _signed(lv.change) or "–")) for lv in levels),
     )
     return Chart(
-        "cf-chart-now",
+        "cf-chart-now-narrow" if narrow else "cf-chart-now",
         f"Scores of the check-up of {checkup_date.isoformat()}",
         f"Each level scored from 1 to 5, bottom to top of the hierarchy: {summary}.",
         width,
@@ -207,9 +218,12 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date) -> 
     )
 
 
-def build_history_chart(checkups: Sequence[CheckUp]) -> Chart:
+def build_history_chart(checkups: Sequence[CheckUp], width: int = 640) -> Chart:
     """One line per level across every check-up, dates to scale."""
-    width, height, left, right, top, bottom, legend_h = 640, 220, 40, 40, 12, 34, 26
+    narrow = width < 480
+    height, left, right, top, bottom = (200, 24, 36, 12, 34) if narrow else (220, 40, 40, 12, 34)
+    legend_item = 130
+    legend_h = legend_height(len(LEVELS), width, legend_item)
     plot_w, plot_h = width - left - right, height - top - bottom
     first, last = checkups[0].date, checkups[-1].date
     span = max((last - first).days, 1)
@@ -242,10 +256,8 @@ def build_history_chart(checkups: Sequence[CheckUp]) -> Chart:
         for x, y, checkup in points:
             tip = f"{level.label} on {checkup.date.isoformat()}: {checkup.score(level.id)}"
             shapes.append(Marker(LEVEL_MARKERS[level.id], x, y, color, tip))
-    legend_y = height + legend_h / 2
-    slot = width / len(LEVELS)
-    for i, level in enumerate(LEVELS):
-        x = i * slot + 8
+    for level, (slot_x, slot_y) in zip(LEVELS, legend_slots(len(LEVELS), width, legend_item), strict=True):
+        x, legend_y = slot_x + 8, height + slot_y + 10
         color = LEVEL_COLORS[level.id]
         shapes.append(Line(x, legend_y, x + 22, legend_y, color, LEVEL_DASHES[level.id], 2))
         shapes.append(Marker(LEVEL_MARKERS[level.id], x + 11, legend_y, color, level.label))
@@ -256,7 +268,7 @@ def build_history_chart(checkups: Sequence[CheckUp]) -> Chart:
         tuple((c.date.isoformat(), tuple(str(c.score(lv.id)) for lv in LEVELS)) for c in checkups),
     )
     return Chart(
-        "cf-chart-history",
+        "cf-chart-history-narrow" if narrow else "cf-chart-history",
         "Scores over time",
         f"{len(checkups)} check-up{'s' if len(checkups) != 1 else ''} from {first.isoformat()} to {last.isoformat()}, "
         "one line per level, scores from 1 to 5.",
@@ -267,9 +279,12 @@ def build_history_chart(checkups: Sequence[CheckUp]) -> Chart:
     )
 
 
-def build_activity_chart(quarters: Sequence[QuarterCount]) -> Chart:
+def build_activity_chart(quarters: Sequence[QuarterCount], width: int = 640) -> Chart:
     """Journal entries per quarter, stacked by kind."""
-    width, height, left, right, top, bottom, legend_h = 640, 200, 34, 10, 12, 30, 26
+    narrow = width < 480
+    height, left, right, top, bottom = (190, 28, 6, 12, 40) if narrow else (200, 34, 10, 12, 30)
+    legend_item = 110
+    legend_h = legend_height(len(ENTRY_KINDS), width, legend_item)
     plot_w, plot_h = width - left - right, height - top - bottom
     axis_max, step = nice_max(max((q.total for q in quarters), default=0))
     shapes: list[Shape] = []
@@ -286,13 +301,18 @@ def build_activity_chart(quarters: Sequence[QuarterCount]) -> Chart:
             if n:
                 h = plot_h * n / axis_max
                 base -= h
-                shapes.append(Rect(x, base, bar_w, h, KIND_COLORS[kind], f"{quarter.label}: {n} {kind}"))
-        shapes.append(Text(x + bar_w / 2, height - bottom + 18, quarter.label, "middle", MUTED, 10))
-    legend_y = height + legend_h / 2
-    legend_slot = width / len(ENTRY_KINDS)
-    for i, kind in enumerate(ENTRY_KINDS):
-        x = i * legend_slot + 8
-        shapes.append(Rect(x, legend_y - 5, 10, 10, KIND_COLORS[kind]))
+                shapes.append(Rect(x, base, bar_w, h, KIND_COLOR, f"{quarter.label}: {n} {kind}", KIND_OPACITY[kind]))
+        if narrow:
+            # "2026-Q4" is wider than a narrow slot: the quarter on one line, the year under Q1 and the first bar.
+            year, _, q = quarter.label.partition("-")
+            shapes.append(Text(x + bar_w / 2, height - bottom + 16, q, "middle", MUTED, 10))
+            if i == 0 or q == "Q1":
+                shapes.append(Text(x + bar_w / 2, height - bottom + 29, year, "middle", MUTED, 10))
+        else:
+            shapes.append(Text(x + bar_w / 2, height - bottom + 18, quarter.label, "middle", MUTED, 10))
+    for kind, (slot_x, slot_y) in zip(ENTRY_KINDS, legend_slots(len(ENTRY_KINDS), width, legend_item), strict=True):
+        x, legend_y = slot_x + 8, height + slot_y + 10
+        shapes.append(Rect(x, legend_y - 5, 10, 10, KIND_COLOR, opacity=KIND_OPACITY[kind]))
         shapes.append(Text(x + 15, legend_y + 4, kind, size=11))
     totals = ", ".join(f"{q.label} {q.total}" for q in quarters)
     table = ChartTable(
@@ -301,7 +321,7 @@ def build_activity_chart(quarters: Sequence[QuarterCount]) -> Chart:
         tuple((q.label, (*(str(n) for _, n in q.counts), str(q.total))) for q in quarters),
     )
     return Chart(
-        "cf-chart-activity",
+        "cf-chart-activity-narrow" if narrow else "cf-chart-activity",
         "Journal entries per quarter",
         f"Entries of the last {len(quarters)} quarters, stacked by kind: {totals}.",
         width,

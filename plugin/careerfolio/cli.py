@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from .corpus import Corpus, load_corpus
 from .dates import build_today
 from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
 from .loader import read_tree
+from .nextsteps import NextStep, NextSteps, compute_next_steps
 from .problems import count
+from .reminders import collect_reminders, is_ours, render_calendar, uid_domain
 from .report import build_report, render_report
 from .scaffold import create_site
 from .siteconfig import SiteConfig, SiteConfigError, find_site_root, read_site_config
@@ -214,3 +217,121 @@ def schema(folder: Path | None) -> None:
     for path, text in files:
         _write_output(path, text)
         click.echo(_shown_path(path))
+
+
+# -- reminders ---------------------------------------------------------------------
+
+
+class _Unreadable(click.ClickException):
+    """The site could not be read: exit code 2, apart from status's 1."""
+
+    exit_code = 2
+
+
+def _step_action(step: NextStep, site: SiteConfig) -> str:
+    """The step's action with its file shown relative to the current folder, ready to paste."""
+    return step.action(_shown_path(site.docs_dir / step.path) if step.path else None)
+
+
+def status_json(result: NextSteps, site: SiteConfig) -> dict[str, object]:
+    """The shape the README documents: today and the ranked steps, nothing else."""
+    return {
+        "today": result.today.isoformat(),
+        "next_steps": [
+            {
+                "kind": step.kind,
+                "id": step.id,
+                "due": step.due.isoformat() if step.due else None,
+                "why": step.why,
+                "action": _step_action(step, site),
+            }
+            for step in result.steps
+        ],
+    }
+
+
+def status_lines(result: NextSteps, site: SiteConfig, markdown: bool) -> list[str]:
+    """The steps for a terminal, or as Markdown whose first line is a heading that names what is due."""
+    steps = result.steps
+    if not steps:
+        later = f" The next thing, {result.next_what}, falls due on {result.next_due.isoformat()}." if result.next_due else ""
+        head = f"All is in order on {result.today.isoformat()}: nothing is due."
+        return [f"# {_md(head)}", "", _md(later.strip())] if markdown else [head + later]
+    more = f", and {len(steps) - 1} more" if len(steps) > 1 else ""
+    head = f"{len(steps)} thing{'s are' if len(steps) != 1 else ' is'} due: {steps[0].title}{more}"
+    lines = (
+        [f"# {_md(head)}", "", f"As of {result.today.isoformat()}, most important first.", ""]
+        if markdown
+        else [f"{head} ({result.today.isoformat()})"]
+    )
+    for number, step in enumerate(steps, 1):
+        due = f" (due {step.due.isoformat()})" if step.due else ""
+        if markdown:
+            lines += [f"{number}. **{_md(step.title)}**{due}  ", f"   {_md(step.why)}  ", f"   `{_step_action(step, site)}`"]
+        else:
+            lines += [f"{number:>2}. {step.title}{due}", f"    {step.why}", f"    -> {_step_action(step, site)}"]
+    return lines
+
+
+def _md(text: str) -> str:
+    """Text from the user's files, inert in Markdown: no markup, links or HTML of its own."""
+    return "".join("\\" + char if char in "\\`*_[]<>#|!~" else char for char in text)
+
+
+@main.command(short_help="What is due today, most important first; exit 1 when anything is.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the shape is in the README).")
+@click.option("--markdown", is_flag=True, help="Print Markdown, for an issue or a note.")
+def status(as_json: bool, markdown: bool) -> None:
+    """Print the dashboard's next steps: what is due today, why, and the exact action.
+
+    Exits with 0 when nothing is due, 1 when something is (for scripts and
+    scheduled jobs), and 2 when the site cannot be read.
+    """
+    if as_json and markdown:
+        raise click.UsageError("choose one of --json and --markdown")
+    try:
+        site = load_site(None)
+        result = compute_next_steps(_load_content(site), site.settings, build_today())
+    except click.ClickException as exc:
+        # 1 means "something is due": a site that cannot be read must not look like that.
+        raise _Unreadable(exc.message) from None
+    if as_json:
+        click.echo(json.dumps(status_json(result, site), indent=2, ensure_ascii=False))
+    else:
+        for line in status_lines(result, site, markdown):
+            click.echo(line)
+    if result.steps:
+        raise SystemExit(1)
+
+
+@main.command(short_help="Write the dates that fall due as an iCalendar file.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write; careerfolio.ics in the site by default. Only a file this command wrote is replaced.",
+)
+def calendar(output: Path | None) -> None:
+    """Write the next check-up, contacts, decisions, revisits and the layoff plan's review as an .ics file.
+
+    Import it into any calendar; a newer file moves the events instead of adding new ones.
+    The file names private things: it is written outside the content folder, and no build includes it.
+    """
+    site = load_site(None)
+    target = (output if output is not None else site.root / "careerfolio.ics").resolve()
+    if target.is_relative_to(site.docs_dir.resolve()):
+        raise click.ClickException(f"{target} is inside the content folder, where a build could publish it; choose a file outside it")
+    today = build_today()
+    text = render_calendar(collect_reminders(_load_content(site), site.settings, today), today, uid_domain(site.root.resolve().name))
+    if target.exists():
+        try:
+            with target.open(encoding="utf-8", newline="") as handle:
+                ours = is_ours(handle.read())
+        except (OSError, UnicodeDecodeError):
+            ours = False
+        if not ours:
+            raise click.ClickException(f"{_shown_path(target)} exists and was not written by careerfolio calendar; nothing was written")
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        _write_output(target, text)
+    click.echo(f"Wrote {_shown_path(target)}")

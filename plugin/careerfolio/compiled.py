@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
@@ -107,5 +108,20 @@ def _compile_settings(environment: jinja2.Environment, name: str) -> str:
         None if finalize is None else f"{getattr(finalize, '__module__', '')}.{getattr(finalize, '__qualname__', type(finalize).__name__)}",
         f"{environment.code_generator_class.__module__}.{environment.code_generator_class.__qualname__}",
         tuple(sorted(environment.extensions)),
+        # The compiler looks filters and tests up by name and writes their calls by how they take
+        # their arguments (pass_context and the like): a changed one needs the template compiled again.
+        _callables(environment.filters),
+        _callables(environment.tests),
     )
     return repr(settings)
+
+
+def _callables(named: Mapping[str, object]) -> tuple[tuple[str, str, str], ...]:
+    """Each filter or test by name, with what it is and how Jinja passes it its arguments (pass_context and the like mark it)."""
+    return tuple(sorted((name, _identity(function), str(getattr(function, "jinja_pass_arg", ""))) for name, function in named.items()))
+
+
+def _identity(function: object) -> str:
+    code = getattr(function, "__code__", None)
+    where = f"{code.co_filename}:{code.co_firstlineno}" if code is not None else ""
+    return f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', type(function).__name__)}@{where}"

@@ -309,7 +309,20 @@ def _make_skill(source: Source, record_id: str, values: dict[str, Any], problems
 
 
 def _make_checkup(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> CheckUp:
-    return CheckUp(record_id, source.path, values["date"], values["scores"], values.get("actions", ()), source.body)
+    actions, done = values.get("actions", ()), values.get("done", ())
+    for index, item in enumerate(done):
+        # A reworded copy would silently leave its action open: say so, without quoting it.
+        if item not in actions:
+            problems.append(
+                Problem(
+                    source.path,
+                    source.line_of("done", index),
+                    "done",
+                    f"item {index + 1} is not one of actions, word for word",
+                    Severity.WARNING,
+                )
+            )
+    return CheckUp(record_id, source.path, values["date"], values["scores"], actions, source.body, done)
 
 
 def _make_role(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Role | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .charts import build_activity_chart, build_history_chart, build_scores_chart, render_chart
+from .charts import NARROW_WIDTH, build_activity_chart, build_history_chart, build_scores_chart, render_chart
 from .corpus import Corpus
 from .metrics import (
     LONG_WINDOW,
@@ -25,6 +25,7 @@ from .metrics import (
     SkillFigure,
     compute_dashboard,
 )
+from .nextsteps import NextSteps, next_steps_from
 from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, html_kept_apart
 from .problems import Problem
 from .render import render_template, templates_dir
@@ -58,6 +59,7 @@ class DashboardView:
     now_chart: Markup | None
     history_chart: Markup | None
     activity_chart: Markup | None
+    next_steps: NextSteps
 
     def url(self, target_src: str) -> str:
         """A link from the dashboard to the page built from `target_src`."""
@@ -70,7 +72,7 @@ def dashboard_part(corpus: Corpus, context: BuildContext) -> Contribution:
     if context.audience != "private":
         return out
     figures = compute_dashboard(corpus, context.today, context.settings)
-    markdown, blocks = html_kept_apart(render_dashboard(figures, context))
+    markdown, blocks = html_kept_apart(render_dashboard(figures, context, next_steps_from(figures, corpus)))
     out.pages.append(SitePage(DASHBOARD_PAGE, "Dashboard", markdown, blocks=blocks))
     out.files.append(SiteFile(DASHBOARD_DATA, json.dumps(build_data(figures), indent=2, ensure_ascii=False) + "\n"))
     out.files.append(SiteFile(DASHBOARD_CSS, (templates_dir() / "dashboard" / "dashboard.css").read_text(encoding="utf-8")))
@@ -78,7 +80,7 @@ def dashboard_part(corpus: Corpus, context: BuildContext) -> Contribution:
     return out
 
 
-def render_dashboard(figures: DashboardFigures, context: BuildContext) -> str:
+def render_dashboard(figures: DashboardFigures, context: BuildContext, next_steps: NextSteps) -> str:
     """The dashboard page body: Markdown section headings, each followed by generated HTML."""
     settings = context.settings
     latest = figures.cadence.last
@@ -88,9 +90,20 @@ def render_dashboard(figures: DashboardFigures, context: BuildContext) -> str:
         thresholds=Thresholds(SHORT_WINDOW, LONG_WINDOW, UNDERRATED_ENTRIES, settings.contact_every),
         src_path=DASHBOARD_PAGE,
         use_directory_urls=context.use_directory_urls,
-        now_chart=render_chart(build_scores_chart(figures.levels, latest.date)) if latest else None,
-        history_chart=render_chart(build_history_chart(figures.history)) if figures.history else None,
-        activity_chart=render_chart(build_activity_chart(figures.journal.quarters)),
+        now_chart=(
+            render_chart(build_scores_chart(figures.levels, latest.date), build_scores_chart(figures.levels, latest.date, NARROW_WIDTH))
+            if latest
+            else None
+        ),
+        history_chart=(
+            render_chart(build_history_chart(figures.history), build_history_chart(figures.history, NARROW_WIDTH))
+            if figures.history
+            else None
+        ),
+        activity_chart=render_chart(
+            build_activity_chart(figures.journal.quarters), build_activity_chart(figures.journal.quarters, NARROW_WIDTH)
+        ),
+        next_steps=next_steps,
     )
     return render_template("dashboard/page.html", view=view)
 

@@ -1,8 +1,9 @@
 """Which record pages show something of other files, for rebuilds that redo only some pages.
 
 `mkdocs serve --dirty` rebuilds the pages whose own file changed (and every
-page careerfolio generates). A role's page lists its entries and an entry's
-page names its skills and role, so after a save those pages are stale too;
+page careerfolio generates). A role's page lists its entries, an entry's
+page names its skills and role, and a check-up's page shows its neighbours,
+so after a save those pages are stale too;
 the adapter asks for them to be rebuilt as well.
 """
 
@@ -36,6 +37,11 @@ def stale_pages(before: Corpus | None, after: Corpus, changed: Iterable[str]) ->
         for role in corpus.roles:
             if role.path in changed:
                 stale.update(entry.path for entry in corpus.entries_by_role.get(role.id, ()))
+        # A check-up's page links to both neighbours, and the next one shows its scores and its actions done.
+        checkups = corpus.checkups
+        for index, checkup in enumerate(checkups):
+            if checkup.path in changed:
+                stale.update(c.path for c in checkups[max(index - 1, 0) : index + 2])
     return stale - changed
 
 

@@ -3,52 +3,67 @@
 A public build is planned from `corpus.public()` only, so a leak means a bug, a
 stale file or another plugin. The guard does not trust the plan: it takes
 *needles* from every private record (and from the private parts of public
-ones), then reads every output file, dot files and `.gz` files included, and
-looks for them.
+ones), then reads every regular output file (dot files and `.gz` files
+included, up to MAX_FILE_BYTES, never through a link) and every name of a
+file, folder or link, and looks for them.
 
 Text is compared as a sequence of lowercase words (`\\w+`), after undoing
 JSON escapes (`\\u00e9`, `\\/`), HTML character references and URL encoding,
-with and without HTML tags. Words make the comparison blind to Markdown
-markup, punctuation, escaping and line breaks.
+with and without HTML tags, and folded: soft hyphens, zero-width characters
+and inline tags glued inside a word do not split it (_fold). Words make the
+comparison blind to Markdown markup, punctuation, escaping and line breaks.
+tests/test_guard_reference.py holds a plain reference of all this, and checks
+the fast scanner against it on random sites.
 
 How it stays fast and small on a site of thousands of pages (none of this
 changes what is found; tests/test_guard.py checks each part):
 
-- each needle is looked for by its *anchor*, a pair of its words (_Finder):
-  one pass in C over a list of words finds the few places worth a look;
+- needles are kept as hashes of their words, and each is looked for by its
+  *anchors*, pairs of its words that public text lacks (_Collector._anchors,
+  _Finder): one pass in C over a list of words finds the few places worth a
+  look;
 - output is read in pieces and cut into *units*, from one `<` to the next,
   whose words depend on their own bytes only (_views); what a unit holds is
   remembered, so the markup repeated on every page, and paragraphs repeated
   in the search index and feeds, are decoded and split once (_Scanner);
-- public text is searched one text at a time, after all needles are known,
-  and needle words are interned: no list of every public word is kept.
+- whether a found needle is a leak is decided only for the needles found
+  (Secrets.leaks), so public text is searched for a few needles, not all;
+- the cyclic garbage collector is paused while the guard runs (_without_gc).
 
 Which text becomes a needle (the rule the README documents):
 
 - field values (titles, names, impact, tags, ids, e-mail addresses, file names)
-  and every line of a body, cut into windows of at most `WINDOW` words;
+  and every line of a body: each run of `WINDOW` words, wherever it starts,
+  and a shorter line whole;
 - a needle has at least two words and 8 characters, or is one word of at least
-  12 characters, and has at least 4 letters (dates and counts are too common);
-- a needle that also occurs in a public record, in the site's own settings or
-  in the templates (the theme's and careerfolio's) is dropped: publishing it is
-  not a leak, and it would fail every build.
+  12 characters, and has at least 4 letters (dates and counts are too common).
+
+A needle found is no leak when it also occurs in a public record, in the
+site's own settings or in the templates (the theme's and careerfolio's), or
+when public blocks side by side can form it (_PublicBlocks): publishing it is
+not a leak, and reporting it would fail builds of public text alone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import hashlib
 import html
 import os
 import re
+import shutil
+import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count, islice, repeat
 from operator import attrgetter, is_, itemgetter
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 from urllib.parse import unquote
 
 from .corpus import Corpus
@@ -61,8 +76,6 @@ WINDOW = 4
 MIN_CHARS = 8
 MIN_WORD_CHARS = 12
 MIN_LETTERS = 4
-# Decompressed .gz output larger than this is not plausible for a site; read only this much.
-_MAX_GUNZIP = 256 * 1024 * 1024
 # Output is read and searched in pieces of about this many bytes, so that a large file is never in memory whole.
 _PIECE = 64 * 1024
 # Units of output (see _Scanner) longer than this, mostly paragraphs, are remembered by a digest of their text.
@@ -76,6 +89,22 @@ _WORD = re.compile(r"\w+")
 _ENOUGH_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){" + str(MIN_LETTERS) + "}")
 _LINK_DESTINATION = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^<>]*>")
+# Soft hyphen, zero-width space, non-joiner and joiner, word joiner, zero-width no-break space (BOM).
+_IGNORABLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INLINE_TAGS = "a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr"
+# Inline tags glued between word characters (`;` too, the end of `&shy;`): the `<` first, so that a search skips to it.
+_GLUED_INLINE_TEXT = re.compile(r"<(?<=[\w;]<)/?(?:" + _INLINE_TAGS + r")\b[^<>]*>(?:</?(?:" + _INLINE_TAGS + r")\b[^<>]*>)*(?=\w)", re.I)
+# The same over UTF-8 bytes, where any byte of a non-ASCII character may be part of a word.
+_GLUED_INLINE_BYTES = re.compile(
+    _GLUED_INLINE_TEXT.pattern.replace(r"[\w;]", r"[\w;\x80-\xff]").replace(r"(?=\w)", r"(?=[\w\x80-\xff])").encode(), re.I
+)
+# Where a public text is cut into blocks (see _PublicBlocks): line breaks, table cells, tags that are not inline, template code.
+_BLOCK_BOUNDARY = re.compile(r"\n|\||<(?!/?(?:" + _INLINE_TAGS + r")\b)[^<>]*>|\{[{%#]|[}%#]\}")
+_STAR_IN_WORD = re.compile(r"(?<=\w)\*+(?=\w)")
+_LETTER = re.compile(r"[^\W\d_]")
+# Code as Python-Markdown shows it: fences from the first column, and code spans within a line.
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
 _FIELD_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+\s*:\s*")
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[/\\\"bfnrt])")
@@ -87,15 +116,26 @@ _FOLD_ASCII = bytes(ord(chr(b).lower()) if chr(b).isalnum() or b == ord("_") els
 _MARK_NON_ASCII = bytes(range(128)) + b"\x80" * 128
 
 Words = tuple[str, ...]
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Secrets:
-    """Needles of private text, each mapped to the private file it comes from."""
+    """Needles of private text, each mapped to the private file it comes from.
 
-    needles: dict[int, dict[Words, str]] = field(default_factory=dict)  # by length in words
+    A needle is kept as the hash of its words, by its length in words: half a
+    million tuples of words would double the memory of a large build. Two
+    runs of words with one hash (one chance in 2**64 a lookup) would be
+    taken for each other; a false alarm that rare is accepted.
+    """
+
+    needles: dict[int, dict[int, str]] = field(default_factory=dict)  # by length in words, then hash of the words
     index: _Finder | None = field(default=None, repr=False, compare=False)
-    """How the needles are looked up (see _Finder); made from them when not given."""
+    """How the needles are looked up (see _Finder)."""
+    public: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    """Public texts: a needle they hold, or can form side by side, is no leak (see leaks)."""
+    _verdicts: dict[Words, bool] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return sum(len(by_words) for by_words in self.needles.values())
@@ -104,27 +144,69 @@ class Secrets:
         return frozenset(source for by_words in self.needles.values() for source in by_words.values())
 
     def sources_in(self, words: list[str]) -> set[str]:
-        """Private source paths whose needles occur in `words`."""
-        return {self.source(needle) for needle in self._finder.find(words)}
+        """Private source paths whose needles occur in `words` and are leaks (see leaks)."""
+        return {self.source(needle) for needle in self.leaks(set(self._finder.find(words)))}
+
+    def leaks(self, found: set[Words]) -> set[Words]:
+        """The needles of `found` that public text neither holds nor forms (see _PublicBlocks.form).
+
+        Checked only for needles found in the output, which are few: public
+        text is read again only when one is new, and for those only.
+        """
+        verdicts = self._verdicts
+        new = {needle for needle in found if needle not in verdicts}
+        if new:
+            published = _found_in_public(self.public, new)
+            for needle in new:
+                verdicts[needle] = needle not in published and not self._blocks.form(needle)
+        return {needle for needle in found if verdicts[needle]}
+
+    @cached_property
+    def _blocks(self) -> _PublicBlocks:
+        blocks = _PublicBlocks()
+        for text in self.public:
+            blocks.add_text(text)
+        return blocks
 
     def source(self, needle: Words) -> str:
-        return self.needles[len(needle)][needle]
+        return self.needles[len(needle)][hash(needle)]
+
+    def source_of(self, words: Words) -> str | None:
+        """The private file `words` is a needle of, or None when it is no needle."""
+        return self.needles.get(len(words), {}).get(hash(tuple(words)))
 
     @cached_property
     def _finder(self) -> _Finder:
-        return self.index if self.index is not None else _Finder(self.needles)
+        return self.index if self.index is not None else _Finder({}, frozenset(), frozenset())
 
 
 @dataclass(frozen=True, order=True)
 class Hit:
-    """Private text of `source` (a docs-relative path) found in `output` (a site-relative path)."""
+    """Private text of `source` (a docs-relative path) found in `output` (a site-relative path).
+
+    Or, with a `problem` and no source: `output` was not read, and so cannot be published.
+    """
 
     output: str
     source: str
+    problem: str = ""
 
     def format(self) -> str:
         # Names only: build logs of public repositories are public.
+        if self.problem:
+            return f"{self.output}: {self.problem}"
         return f"{self.output}: contains text of the private file {self.source}"
+
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""The largest output file the guard reads, and the most a `.gz` file may decompress to.
+
+GitHub Pages refuses files over 100 MiB. A larger output is reported, never passed unread.
+"""
+LINK_PROBLEM = "is a link; the leak guard never follows links, and a deploy may publish what it points at"
+NOT_A_FILE_PROBLEM = "is neither a file, a folder nor a link; the leak guard cannot read it"
+TOO_LARGE_PROBLEM = f"is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB the leak guard reads (decompressed, for gzip)"
+UNREADABLE_PROBLEM = "could not be read by the leak guard"
 
 
 # -- needles -------------------------------------------------------------------------
@@ -185,7 +267,8 @@ def _anchor(words: Words) -> tuple[str, str]:
 class _Finder:
     """Finds needles (by length in words) in a list of words.
 
-    Each needle of two or more words has an *anchor* (see _anchor). One pass
+    Each needle of two or more words has one or more *anchors*, pairs of
+    adjacent words of it (see _Collector._anchors). One pass
     in C over the pairs of adjacent words of the list finds the places where
     an anchor is; only there are the windows around it looked up. A needle
     of one word is looked for with one set intersection.
@@ -194,11 +277,11 @@ class _Finder:
     needles were dropped still finds exactly the needles that are left.
     """
 
-    def __init__(self, needles: dict[int, dict[Words, str]]) -> None:
-        self.longer = [(length, by_words) for length, by_words in sorted(needles.items()) if length > 1]
+    def __init__(self, needles: dict[int, dict[int, str]], anchors: frozenset[tuple[str, str]], single: frozenset[str]) -> None:
+        self.longer = [(length, by_hash) for length, by_hash in sorted(needles.items()) if length > 1]
         self.singles = needles.get(1, {})
-        self.single = frozenset(words[0] for words in self.singles)
-        self.anchors = frozenset(_anchor(words) for _, by_words in self.longer for words in by_words)
+        self.single = single  # the words of the needles of one word
+        self.anchors = anchors
         # The words anchors start and end with, for _Scanner to tell at once which units can meet in an anchor.
         self.firsts = frozenset(first for first, _ in self.anchors)
         self.seconds = frozenset(second for _, second in self.anchors)
@@ -214,14 +297,14 @@ class _Finder:
         """The needles that occur in `words` (given its anchored places, if known), some more than once."""
         if self.single:
             for word in self.single.intersection(words):
-                if (word,) in self.singles:
+                if hash((word,)) in self.singles:
                     yield (word,)
         for at in self.anchored(words) if anchored is None else anchored:
             # Every window that holds the pair at `at`, at any place in it.
-            for length, by_words in self.longer:
+            for length, by_hash in self.longer:
                 for start in range(max(at + 2 - length, 0), at + 1):
                     window = tuple(words[start : start + length])
-                    if window in by_words:
+                    if hash(window) in by_hash:
                         yield window
 
 
@@ -235,14 +318,25 @@ def is_meaningful(words: Words) -> bool:
 
 
 def _windows(words: Words) -> Iterator[Words]:
-    """Cut a line into consecutive windows of WINDOW words; the last one overlaps to stay full."""
+    """Every run of WINDOW words of a line, wherever it starts; a shorter line is one run."""
     if len(words) <= WINDOW:
-        yield words
-        return
-    for start in range(0, len(words) - WINDOW + 1, WINDOW):
-        yield words[start : start + WINDOW]
-    if len(words) % WINDOW:
-        yield words[-WINDOW:]
+        return iter((words,))
+    return zip(*(islice(words, start, None) for start in range(WINDOW)), strict=False)
+
+
+def _fold(text: str) -> str:
+    """Text with what a reader does not see inside a word taken out.
+
+    Soft hyphens and zero-width characters (which hyphenation and typography
+    plugins insert) and inline tags glued between two word characters
+    (`pri<em>vate</em>`, `<wbr>`) split no word on screen, so they split none
+    here. Other tags (p, li, div, br, ...) stay, and still separate words.
+    """
+    if _IGNORABLE.search(text) is not None:
+        text = _IGNORABLE.sub("", text)
+    if "<" in text:
+        text = _GLUED_INLINE_TEXT.sub("", text)
+    return text
 
 
 def _plain_lines(text: str) -> Iterator[str]:
@@ -252,6 +346,9 @@ def _plain_lines(text: str) -> Iterator[str]:
         text = _COMMENT.sub(lambda m: "\n" + m.group(1) + "\n", text)
     if "](" in text:
         text = _LINK_DESTINATION.sub("]", text)
+    if "*" in text:  # emphasis inside a word (`pri*vate*`) is rendered as a glued inline tag
+        text = _STAR_IN_WORD.sub("", text)
+    text = _fold(text)
     for line in text.split("\n"):
         yield _TAG.sub(" ", line) if "<" in line else line
 
@@ -268,12 +365,16 @@ def _name_words(path: str) -> list[Words]:
 
 
 class _Collector:
-    """Gathers private needles, then drops those that public text contains."""
+    """Gathers private needles, each with the anchor pairs it is looked for by."""
 
     def __init__(self) -> None:
-        self.private: dict[int, dict[Words, str]] = {}  # by length in words, as in Secrets
-        # Public texts are searched once every needle is known, one at a time: their words are never all in memory.
+        self.private: dict[int, dict[int, str]] = {}  # by length in words, then hash, as in Secrets
+        self.single: set[str] = set()  # the words of needles of one word
+        self.lines: list[Words] = []  # the lines needles were cut from, to pick anchors from
+        self.wholes: list[Words] = []  # needles longer than WINDOW kept whole (names)
+        # Public texts are searched only for needles found in the output (see Secrets.leaks).
         self.public: list[str] = []
+        self.has_letter: dict[str, bool] = {}
 
     def secret_text(self, source: str, *texts: str | None) -> None:
         for text in texts:
@@ -284,44 +385,260 @@ class _Collector:
     def secret_words(self, source: str, *all_words: Words) -> None:
         for words in all_words:
             # Interned: the same word in many needles is one object.
-            for window in _windows(tuple(map(sys.intern, words))):
-                by_words = self.private.get(len(window))
-                if by_words is None:
-                    by_words = self.private[len(window)] = {}
-                if window not in by_words and is_meaningful(window):
-                    by_words[window] = source
+            words = tuple(map(sys.intern, words))
+            if len(words) <= WINDOW:
+                if words and is_meaningful(words):
+                    self.private.setdefault(len(words), {}).setdefault(hash(words), source)
+                    self.lines.append(words)
+                    if len(words) == 1:
+                        self.single.add(words[0])
+                continue
+            by_hash = self.private.setdefault(WINDOW, {})
+            # A long line gives half a million windows on a large career: the rule is checked window by window
+            # only on lines where a window can fail it (see _all_windows_meaningful).
+            if self._all_windows_meaningful(words):
+                by_hash.update(zip(map(hash, _windows(words)), repeat(source)))
+            else:
+                by_hash.update((hash(window), source) for window in _windows(words) if is_meaningful(window))
+            self.lines.append(words)
+
+    def secret_name(self, source: str, *all_words: Words) -> None:
+        """Needles of a file's name, kept whole: a site publishes a name whole, in a URL or a file name."""
+        for words in all_words:
+            words = tuple(map(sys.intern, words))
+            if words and is_meaningful(words):
+                self.private.setdefault(len(words), {}).setdefault(hash(words), source)
+                (self.lines if len(words) <= WINDOW else self.wholes).append(words)
+                if len(words) == 1:
+                    self.single.add(words[0])
+
+    def _all_windows_meaningful(self, words: Words) -> bool:
+        """True when every window of a line longer than WINDOW passes is_meaningful.
+
+        A window of WINDOW words that each hold a letter has 4 letters, and 8
+        characters with its spaces unless all its words are one character long.
+        """
+        known = self.has_letter
+        for word in set(words).difference(known):
+            known[word] = _LETTER.search(word) is not None
+        if not all(map(known.__getitem__, words)):
+            return False
+        return min(map(len, words)) > 1 or b"\x01" * WINDOW not in bytes(len(word) == 1 for word in words)
 
     def public_text(self, *texts: str | None) -> None:
         self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
-        finder = _Finder(self.private)
-        public: set[Words] = set()
-        # Words of many public texts, searched together; "" is no word, so no needle spans two texts.
-        batch: list[str] = []
+        needles = {length: by_hash for length, by_hash in self.private.items() if by_hash}
+        return Secrets(needles, _Finder(needles, self._anchors(), frozenset(self.single)), tuple(self.public))
+
+    def _anchors(self) -> frozenset[tuple[str, str]]:
+        """The pairs of adjacent words the needles are looked for by.
+
+        A public site is mostly public text, so a pair that public text also
+        has would be found on many of its pages, each time for nothing. Every
+        window of WINDOW words holds one pair that starts at a multiple of
+        WINDOW - 1 in its line: those pairs that no public text has are the
+        anchors. A window whose such pair is public, and a short line whose
+        pairs all are, is looked for by its longest pair (see _anchor).
+        """
+        step = WINDOW - 1
+        candidates: set[tuple[str, str]] = set()
+        for line in self.wholes:
+            candidates.update(zip(line, islice(line, 1, None), strict=False))
+        for line in self.lines:
+            if len(line) <= WINDOW:
+                candidates.update(zip(line, islice(line, 1, None), strict=False))
+            else:
+                candidates.update(zip(line[::step], line[1::step], strict=False))
+        public: set[tuple[str, str]] = set()
+        batch: list[str] = []  # words of many public texts, "" between them
         for text in self.public:
-            # Comments never reach the public site, so they do not make text public.
-            # Link targets are left out: a link to a private page is removed from the public site.
-            if "<!--" in text:
-                text = _COMMENT.sub(" ", text)
-            if "=" in text:
-                text = _without_link_tags(text)
-            batch += _split_words(_LINK_DESTINATION.sub("]", text) if "](" in text else text)
-            batch.append("")
-            # Needles are cut from text as a reader sees it; so is the public text they are checked against.
-            # Without tags, the words of each line are words of the whole text, searched just now.
-            for line in _plain_lines(text) if "<" in text else ():
-                batch += _split_words(line)
+            for words in _public_words(text):
+                batch += words
                 batch.append("")
             if len(batch) > _PIECE:
-                public.update(finder.find(batch))
+                public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
                 batch.clear()
-        public.update(finder.find(batch))
-        for words in public:
-            del self.private[len(words)][words]
-        return Secrets({length: by_words for length, by_words in self.private.items() if by_words}, finder)
+        public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
+        anchors = candidates - public
+        del candidates
+        windows = self.private.get(WINDOW, {})
+        for line in self.wholes:
+            if all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
+                anchors.add(_anchor(line))
+        for line in self.lines:
+            if len(line) <= WINDOW:
+                if len(line) > 1 and all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
+                    anchors.add(_anchor(line))
+                continue
+            flags = bytes(map(public.__contains__, zip(line[::step], line[1::step], strict=False)))
+            at = flags.find(1)
+            while at >= 0:
+                pair = at * step
+                for start in range(max(pair - step + 1, 0), min(pair, len(line) - WINDOW) + 1):
+                    window = line[start : start + WINDOW]
+                    if hash(window) in windows:  # not every window is a needle (see is_meaningful)
+                        anchors.add(_anchor(window))
+                at = flags.find(1, at + 1)
+        return frozenset(anchors)
 
 
+def _without_link_tags(text: str) -> str:
+    """`text` without the raw HTML tags that carry links, found as a browser finds them: `src="x"` in prose is text."""
+    links = links_in(text)
+    if not links:
+        return text
+    out, done = [], 0
+    for start, end in sorted({(link.start, link.end) for link in links}):
+        out.append(text[done:start])
+        out.append(" ")
+        done = max(done, end)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _public_words(text: str) -> Iterator[list[str]]:
+    """The words of a public text as a page can show them: whole, and line by line as a reader sees them.
+
+    Comments outside code never reach the public site, so they do not make
+    text public. Link targets are left out: a link to a private page is
+    removed from the public site.
+    """
+    if "<!--" in text:
+        text = _without_comments(text)
+    if "=" in text:
+        text = _without_link_tags(text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub("]", text)
+    yield _split_words(text)
+    # Without tags, stars and folded characters, the words of each line are words of the whole text, given just now.
+    if "<" in text or "*" in text or _IGNORABLE.search(text) is not None:
+        for line in _plain_lines(text):
+            yield _split_words(line)
+
+
+def _found_in_public(public: Iterable[str], needles: set[Words]) -> set[Words]:
+    """The needles that occur in one of the public texts."""
+    by_length: dict[int, dict[int, str]] = {}
+    for needle in needles:
+        by_length.setdefault(len(needle), {})[hash(needle)] = ""
+    anchors = frozenset(_anchor(needle) for needle in needles if len(needle) > 1)
+    finder = _Finder(by_length, anchors, frozenset(needle[0] for needle in needles if len(needle) == 1))
+    found: set[Words] = set()
+    # Words of many public texts, searched together; "" is no word, so no needle spans two texts.
+    batch: list[str] = []
+    for text in public:
+        for words in _public_words(text):
+            batch += words
+            batch.append("")
+        if len(batch) > _PIECE:
+            found.update(finder.find(batch))
+            batch.clear()
+    found.update(finder.find(batch))
+    return found
+
+
+class _PublicBlocks:
+    """The first and last words of public blocks of text, for the rule that keeps juxtaposed public text from alarming.
+
+    A public page lists public texts side by side (titles in a list, fields in
+    the search index and in feeds), so it holds runs of words that no single
+    public text holds: the end of one text, perhaps short texts whole, and the
+    start of the next. A private run that public blocks can form that way is
+    no evidence of a leak. A block is a line of a public text, cut at table
+    cells, at tags that are not inline and at the delimiters of templates.
+    """
+
+    def __init__(self) -> None:
+        self.starts: set[Words] = set()  # the first 1..WINDOW-1 words of a block
+        self.ends: set[Words] = set()  # its last 1..WINDOW-1 words
+        self.wholes: set[Words] = set()  # a block of at most WINDOW-2 words, which can sit inside a run whole
+
+    def add_text(self, text: str) -> None:
+        if "<!--" in text:
+            text = _without_comments(text)
+        for piece in _BLOCK_BOUNDARY.split(_fold(text)):
+            block = tuple(_split_words(piece))
+            if not block:
+                continue
+            for size in range(1, min(len(block), WINDOW - 1) + 1):
+                self.starts.add(block[:size])
+                self.ends.add(block[-size:])
+            if len(block) <= WINDOW - 2:
+                self.wholes.add(block)
+
+    def form(self, words: Words) -> bool:
+        """True when `words` is the end of one public block, any short blocks whole, then the start of another."""
+        # reach[i]: words[:i] can be the end of a block followed by whole blocks.
+        reach = [False] * len(words)
+        for i in range(1, len(words)):
+            reach[i] = words[:i] in self.ends or any(reach[j] and words[j:i] in self.wholes for j in range(1, i))
+        return any(reach[i] and words[i:] in self.starts for i in range(1, len(words)))
+
+
+def _comment_spans(text: str) -> Iterator[re.Match[str]]:
+    """The HTML comments of Markdown that are not shown as code (in a fenced block or a code span)."""
+    code = _code_ranges(text)
+    for match in _COMMENT.finditer(text):
+        if not any(start <= match.start() < end for start, end in code):
+            yield match
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds code a reader sees as written: fenced blocks (from the first column) and code spans."""
+    ranges: list[tuple[int, int]] = []
+    if "`" not in text and "~~~" not in text:
+        return ranges
+    offset, fence, fence_start = 0, "", 0
+    for line in text.splitlines(keepends=True):
+        opening = _FENCE.match(line)
+        if fence:
+            if line.rstrip().startswith(fence) and not line.strip(fence[0] + " \t\r\n"):
+                ranges.append((fence_start, offset + len(line)))
+                fence = ""
+        elif opening:
+            fence, fence_start = opening.group(1), offset
+        else:
+            ranges.extend((offset + m.start(), offset + m.end()) for m in _CODE_SPAN.finditer(line))
+        offset += len(line)
+    if fence:
+        ranges.append((fence_start, offset))
+    return ranges
+
+
+def _without_comments(text: str) -> str:
+    """`text` without the comments a public page drops; comments shown as code stay, as the page shows them."""
+    parts, done = [], 0
+    for match in _comment_spans(text):
+        parts += [text[done : match.start()], " "]
+        done = match.end()
+    return "".join(parts) + text[done:]
+
+
+def _without_gc(function: Callable[P, T]) -> Callable[P, T]:
+    """Run `function` with the cyclic garbage collector paused.
+
+    The guard makes hundreds of thousands of tuples and lists, none in a
+    cycle; each batch of them would start a collection that walks every
+    object of the build (MkDocs' pages, the corpus), a large share of the
+    guard's time at 5,000 entries.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> T:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_without_gc
 def build_secrets(
     corpus: Corpus,
     *,
@@ -346,7 +663,7 @@ def build_secrets(
             c.secret_text(entry.path, *_comments(entry.body))
         else:
             c.secret_text(entry.path, entry.title, entry.impact, *entry.tags, entry.body)
-            c.secret_words(entry.path, *_name_words(entry.path))
+            c.secret_name(entry.path, *_name_words(entry.path))
         for person in entry.people:  # never published, even from public entries
             c.secret_words(entry.path, words_of(person))
     for skill in corpus.skills:
@@ -355,7 +672,7 @@ def build_secrets(
             c.secret_text(skill.path, *_comments(skill.body))
         else:
             c.secret_text(skill.path, skill.name, skill.body)
-            c.secret_words(skill.path, *_name_words(skill.path))
+            c.secret_name(skill.path, *_name_words(skill.path))
     for role in corpus.roles:
         if role.public:
             c.public_text(role.title, role.organization, role.location, role.url, role.body, role.path)
@@ -364,7 +681,7 @@ def build_secrets(
             c.secret_text(
                 role.path, role.title, role.organization, f"{role.title}, {role.organization}", role.location, role.url, role.body
             )
-            c.secret_words(role.path, *_name_words(role.path))
+            c.secret_name(role.path, *_name_words(role.path))
     for item in corpus.items:
         fields = (item.name, item.organization, item.degree, item.area, item.grade, item.url, *item.tags)
         if item.public:
@@ -372,14 +689,14 @@ def build_secrets(
             c.secret_text(item.path, *_comments(item.body))
         else:
             c.secret_text(item.path, *fields, item.body)
-            c.secret_words(item.path, *_name_words(item.path))
+            c.secret_name(item.path, *_name_words(item.path))
     for page in corpus.pages:
         if page.public:
             c.public_text(page.title, page.body, page.path)
             c.secret_text(page.path, *_comments(page.body))
         else:
             c.secret_text(page.path, page.title, page.body)
-            c.secret_words(page.path, *_name_words(page.path))
+            c.secret_name(page.path, *_name_words(page.path))
     profile = corpus.profile
     if profile is not None:
         texts = [profile.name, profile.headline, profile.email, profile.location, profile.body]
@@ -394,17 +711,17 @@ def build_secrets(
         c.secret_text(checkup.path, *checkup.actions, checkup.body)
     for contact in corpus.contacts:
         c.secret_text(contact.path, contact.name, contact.organization, contact.circle, contact.body)
-        c.secret_words(contact.path, *_name_words(contact.path))
+        c.secret_name(contact.path, *_name_words(contact.path))
     for decision in corpus.decisions:
         c.secret_text(decision.path, decision.title, decision.body, decision.choice, *(o.name for o in decision.options))
-        c.secret_words(decision.path, *_name_words(decision.path))
+        c.secret_name(decision.path, *_name_words(decision.path))
     if corpus.layoff_plan is not None:
         plan = corpus.layoff_plan
         c.secret_text(plan.path, plan.body, *(task.text for task in plan.tasks))
     for path, text in unpublished:
         if path in public_paths:
             continue
-        c.secret_words(path, *_name_words(path))
+        c.secret_name(path, *_name_words(path))
         if text:
             c.secret_text(path, "\n".join(_FIELD_KEY.sub("", line) for line in text.split("\n")))
     # What careerfolio itself writes on public pages.
@@ -413,62 +730,57 @@ def build_secrets(
     return c.finish()
 
 
-def _without_link_tags(text: str) -> str:
-    """`text` without the raw HTML tags that carry links, found as a browser finds them: `src="x"` in prose is text."""
-    links = links_in(text)
-    if not links:
-        return text
-    out, done = [], 0
-    for start, end in sorted({(link.start, link.end) for link in links}):
-        out.append(text[done:start])
-        out.append(" ")
-        done = max(done, end)
-    out.append(text[done:])
-    return "".join(out)
-
-
 def _comments(body: str) -> list[str]:
-    """HTML comments of a public body: they are stripped from the site, so they are private."""
-    return [match.group(1) for match in _COMMENT.finditer(body)]
+    """HTML comments of a public body: they are stripped from the site, so they are private (unless shown as code)."""
+    return [match.group(1) for match in _comment_spans(body)]
 
 
 # -- scanning ------------------------------------------------------------------------
 
 
 def iter_output_files(site_dir: Path) -> Iterator[Path]:
-    """Every file under `site_dir`, dot files and dot folders included, in a stable order."""
-    for path, _ in _walk(site_dir):
-        yield Path(path)
+    """Every file and link under `site_dir`, dot files and dot folders included, in a stable order."""
+    for path, _, kind in _walk(site_dir):
+        if kind != _FOLDER:
+            yield Path(path)
 
 
 _NAME = attrgetter("name")
+_FILE, _FOLDER, _LINK, _OTHER, _UNLISTED = "file", "folder", "link", "other", "unlisted"
 
 
-def _walk(folder: str | Path, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(path, path relative to the site folder with `/`) of each file of iter_output_files.
+def _walk(folder: str | Path, prefix: str = "") -> Iterator[tuple[str, str, str]]:
+    """(path, path relative to the site folder with `/`, kind) of everything under `folder`.
 
-    The same order as os.walk, with strings and os.scandir's entries, which
-    know whether they are links without asking the file system again.
+    Kinds: a regular file, a folder (after what it holds), a link (never
+    followed, whatever it points at), anything else (a device, a pipe), or
+    a folder that cannot be listed (yielded in place of what it holds).
+    The same order as os.walk, with os.scandir's entries, which know what
+    they are without asking the file system again.
     """
-    files: list[os.DirEntry[str]] = []
+    files: list[tuple[os.DirEntry[str], str]] = []
     dirs: list[os.DirEntry[str]] = []
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            (dirs if is_dir else files).append(entry)
-    for entry in sorted(files, key=_NAME):
-        yield entry.path, prefix + entry.name
-    dirs.sort(key=_NAME)
-    # A link to a folder is listed as a folder; report it as a file so that it is read.
-    for entry in dirs:
-        if entry.is_symlink():
-            yield entry.path, prefix + entry.name
-    for entry in dirs:
-        if not entry.is_symlink():
-            yield from _walk(entry.path, prefix + entry.name + "/")
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    if entry.is_symlink():
+                        files.append((entry, _LINK))
+                    elif entry.is_dir(follow_symlinks=False):
+                        dirs.append(entry)
+                    else:
+                        files.append((entry, _FILE if entry.is_file(follow_symlinks=False) else _OTHER))
+                except OSError:
+                    files.append((entry, _OTHER))
+    except OSError:
+        if prefix:  # the site folder itself missing is an empty site
+            yield os.fspath(folder), prefix.rstrip("/"), _UNLISTED
+        return
+    for entry, kind in sorted(files, key=lambda pair: pair[0].name):
+        yield entry.path, prefix + entry.name, kind
+    for entry in sorted(dirs, key=_NAME):
+        yield from _walk(entry.path, prefix + entry.name + "/")
+        yield entry.path, prefix + entry.name, _FOLDER
 
 
 def _decode_json(text: str) -> str:
@@ -482,7 +794,7 @@ def _decode_json(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
-    """The text with JSON, HTML and URL escapes undone.
+    """The text with JSON, HTML and URL escapes undone, and folded (see _fold).
 
     Undoing an escape only joins or splits words at punctuation, so the text
     as stored need not be searched again.
@@ -495,31 +807,40 @@ def _unescape(text: str) -> str:
             text = html.unescape(text)
     if "%" in text:
         text = unquote(text.replace("+", " "))
-    return text
+    return _fold(text)
+
+
+class _TooLarge(Exception):
+    """An output file, or what it decompresses to, is larger than MAX_FILE_BYTES."""
 
 
 def _file_pieces(path: str | Path) -> Iterator[bytes]:
-    """An output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
+    """A regular output file's bytes, gzip (by name or by content) decompressed, in pieces cut before a `<`.
 
     Cutting there changes nothing the guard sees (see _views). A large file
-    is read a piece at a time, so that it is never in memory whole.
+    is read a piece at a time, so that it is never in memory whole. The file
+    is opened without following a link. Raises _TooLarge past MAX_FILE_BYTES.
     """
-    if os.path.isdir(path) or not os.path.exists(path):
-        yield b""  # a link to a folder or to nothing: only its name is published
-        return
-    with open(path, "rb") as file:
+    # Without following a link, and without waiting on a pipe put in the file's place since it was listed.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError("not a regular file")
         first = file.read(_PIECE)
         if first[:2] == b"\x1f\x8b":
-            data = first + file.read()
-            # Not gzip after all: searched as it is.
-            with contextlib.suppress(zlib.error):
-                data = zlib.decompressobj(wbits=31).decompress(data, _MAX_GUNZIP)
-            yield from _cut(data)
+            data = first + file.read(MAX_FILE_BYTES + 1 - len(first))
+            if len(data) > MAX_FILE_BYTES:
+                raise _TooLarge
+            yield from _cut(_gunzip(data))
             return
         blocks = chain((first,), iter(lambda: file.read(_PIECE), b""))
         pending: list[bytes] = []
+        size = 0
         for block in blocks:
-            cut = block.rfind(b"<")
+            size += len(block)
+            if size > MAX_FILE_BYTES:
+                raise _TooLarge
+            cut = _last_cut(block)
             if cut < 0:
                 pending.append(block)
                 continue
@@ -529,13 +850,49 @@ def _file_pieces(path: str | Path) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
+def _gunzip(data: bytes) -> bytes:
+    """Every member of gzip `data` decompressed, up to MAX_FILE_BYTES (else _TooLarge); what is not gzip, as it is."""
+    inflated: list[bytes] = []
+    size, rest = 0, data
+    while rest:
+        inflate = zlib.decompressobj(wbits=31)
+        try:
+            member = inflate.decompress(rest, MAX_FILE_BYTES + 1 - size)
+        except zlib.error:
+            inflated.append(rest)  # not gzip (after all, or after the members before): searched as it is
+            break
+        size += len(member)
+        if size > MAX_FILE_BYTES or inflate.unconsumed_tail:
+            raise _TooLarge
+        inflated.append(member)
+        if not inflate.eof:
+            break  # cut short: what it held so far is searched
+        rest = inflate.unused_data
+    return b"".join(inflated)
+
+
+def _last_cut(block: bytes) -> int:
+    """Where to cut `block`: before its last `<` after a line break or a space, or -1.
+
+    Such a `<` cannot start a tag glued inside a word (see _fold), which has
+    to stay whole within a piece. Text without one stays in one piece.
+    """
+    return max(block.rfind(b"\n<"), block.rfind(b" <")) + 1 or -1
+
+
 def _cut(data: bytes) -> Iterator[bytes]:
-    """`data` in pieces cut before a `<`, as _file_pieces cuts a file."""
+    """`data` in pieces cut as _file_pieces cuts a file."""
     start = 0
-    while (cut := data.find(b"<", start + _PIECE)) > 0:
+    while (cut := _first_cut(data, start + _PIECE)) > 0:
         yield data[start:cut]
         start = cut
     yield data[start:]
+
+
+def _first_cut(data: bytes, start: int) -> int:
+    """Where to cut `data` (as _last_cut, at or after `start`), or -1."""
+    cuts = [cut for cut in (data.find(b"\n<", start), data.find(b" <", start)) if cut >= 0]
+    return min(cuts) + 1 if cuts else -1
 
 
 # What a scan keeps of a unit (see _Scanner) is an entry: (flags, first word, last word, first word without tags,
@@ -602,9 +959,12 @@ class _Scanner:
         self.short: dict[bytes, _Entry] = {}
         self.long: dict[bytes, _Entry] = {}
 
-    def scan(self, pieces: Iterable[bytes], name: str = "") -> set[str]:
-        """Private sources whose needles occur in `name` followed by the output made of `pieces` (see _file_pieces)."""
-        found: set[str] = set()
+    def scan(self, pieces: Iterable[bytes], name: str = "") -> set[Words]:
+        """Needles that occur in `name` followed by the output made of `pieces` (see _file_pieces).
+
+        Whether each is a leak is for Secrets.leaks to say.
+        """
+        found: set[Words] = set()
         # The last words of the previous piece in each view, searched again with the next piece.
         ends: tuple[list[str], list[str]] = ([], [])
         segments = None
@@ -615,7 +975,10 @@ class _Scanner:
             name = ""
         return found
 
-    def _piece(self, piece: bytes, name: str, ends: tuple[list[str], list[str]], found: set[str]) -> _Segments:
+    def _piece(self, piece: bytes, name: str, ends: tuple[list[str], list[str]], found: set[Words]) -> _Segments:
+        # Inline tags glued inside a word are taken out first (see _fold): the word they split is one word.
+        if b"<" in piece:
+            piece = _GLUED_INLINE_BYTES.sub(b"", piece)
         # Units are cut from the bytes as stored (see _views), so a unit seen before is not even decoded.
         units = piece.split(b"<")
         # Segment 0 is the end of the previous piece, then the text before the first `<`: no tag starts before
@@ -633,13 +996,13 @@ class _Scanner:
         look = flags.translate(_LOOK_TABLE)
         at = look.find(1)
         while at >= 0:
-            found |= self.secrets.sources_in(segments.around(at, 0)) | self.secrets.sources_in(segments.around(at, 1))
+            found.update(self.finder.find(segments.around(at, 0)), self.finder.find(segments.around(at, 1)))
             at = look.find(1, at + 1)
         for view in (0, 1):
             self._across(view, flags, known, segments, found)
         return segments
 
-    def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[str]) -> None:
+    def _across(self, view: int, flags: bytes, entries: list[_Entry], segments: _Segments, found: set[Words]) -> None:
         """Needles whose anchor is the last word of a segment and the first word of the next with words in `view`."""
         with_words = flags.translate(_WORDS_TABLE[view])
         kept = list(compress(entries, with_words))
@@ -652,7 +1015,7 @@ class _Scanner:
             return
         order = list(compress(count(), with_words))
         for j in compress(count(1), map(self.finder.anchors.__contains__, pairs())):
-            found |= self.secrets.sources_in(segments.around(order[j], view))
+            found.update(self.finder.find(segments.around(order[j], view)))
 
     def _unit(self, unit: bytes) -> _Entry:
         """The entry of a unit, the bytes after a `<`; remembered."""
@@ -741,30 +1104,82 @@ def _views(unit: bytes) -> tuple[list[str], list[str], int]:
 def find_needles(text: str, secrets: Secrets) -> set[str]:
     """Private source paths whose needles occur in `text`, in any of its encodings."""
     # Lone surrogates (not in files, but in a str) become U+FFFD: neither is part of a word, an escape or a tag.
-    return _Scanner(secrets).scan(_cut(text.encode("utf-8", "surrogatepass")))
+    found = _Scanner(secrets).scan(_cut(text.encode("utf-8", "surrogatepass")))
+    return {secrets.source(needle) for needle in secrets.leaks(found)}
 
 
+@_without_gc
 def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
-    """Every (output file, private source) pair where private text reached the site.
+    """Every (output, private source) pair where private text reached the site, and every output that is not read.
 
+    Names of files, links and folders are searched; only regular files are
+    read, up to MAX_FILE_BYTES. A link (never followed: it may point out of
+    the site, at `/dev/zero`), anything else that is not a regular file, and
+    a file over the cap are each a Hit with a `problem` instead of a source.
     A file identical to the file of the same path in one of `trusted_dirs`
     (an installed theme's own folder, never a user's) is a copy of what was
     published already, and is not read again.
     """
     hits: list[Hit] = []
-    if not secrets.needles:
-        return hits
+    found_in: list[tuple[str, set[Words]]] = []  # outputs where needles were found
     # What each trusted folder holds at its top: a file can only be in it under one of these names.
     trusted = [(os.fspath(folder), _names(folder)) for folder in trusted_dirs]
     scanner = _Scanner(secrets)
-    for path, relative in _walk(site_dir):
-        top = relative.split("/", 1)[0]
-        if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
+    for path, relative, kind in _walk(site_dir):
+        # The name is part of what is published: it comes first, as a line of its own.
+        name = relative + "\n"
+        if kind != _FILE:
+            if kind != _FOLDER:
+                problem = {_LINK: LINK_PROBLEM, _UNLISTED: UNREADABLE_PROBLEM}.get(kind, NOT_A_FILE_PROBLEM)
+                hits.append(Hit(relative, "", problem))
+            found = scanner.scan((b"",), name) if secrets.needles else set()
+        elif not secrets.needles:
             continue
-        # The file's name is part of what is published: it comes first, as a line of its own.
-        found = scanner.scan(_file_pieces(path), relative + "\n")
-        hits.extend(Hit(relative, source) for source in sorted(found))
-    return hits
+        else:
+            top = relative.split("/", 1)[0]
+            if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
+                continue
+            try:
+                found = scanner.scan(_file_pieces(path), name)
+            except (_TooLarge, OSError) as error:
+                problem = TOO_LARGE_PROBLEM if isinstance(error, _TooLarge) else UNREADABLE_PROBLEM
+                hits.append(Hit(relative, "", problem))
+                found = scanner.scan((b"",), name)
+        if found:
+            found_in.append((relative, found))
+    # Which found needles are leaks is decided once, for all outputs: public text is searched for those only.
+    leaks = secrets.leaks(set().union(*(found for _, found in found_in)))
+    for relative, found in found_in:
+        hits.extend(Hit(relative, source) for source in sorted({secrets.source(needle) for needle in found & leaks}))
+    return sorted(hits, key=_output_order)
+
+
+def _output_order(hit: Hit) -> tuple[str, str, str]:
+    return hit.output, hit.source, hit.problem
+
+
+def remove_outputs(site_dir: Path, outputs: Iterable[str]) -> None:
+    """Delete these outputs of the site (files, links, folders with all they hold) and the folders this leaves empty.
+
+    A link is deleted, never what it points at. Folders are left only when
+    they hold something else; the site folder itself always stays.
+    """
+    root = os.path.abspath(site_dir)
+    for output in sorted(set(outputs), key=lambda name: (-name.count("/"), name)):
+        path = os.path.join(root, output)
+        with contextlib.suppress(OSError):
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
+        # The folders this leaves empty, up to the site folder.
+        parent = os.path.dirname(path)
+        while parent != root and parent.startswith(root + os.sep):
+            try:
+                os.rmdir(parent)  # only when empty
+            except OSError:
+                break
+            parent = os.path.dirname(parent)
 
 
 def _names(folder: str | Path) -> frozenset[str]:
@@ -776,7 +1191,7 @@ def _names(folder: str | Path) -> frozenset[str]:
 
 def _same_file(output: str, original: str) -> bool:
     try:
-        if os.path.islink(output) or not os.path.isfile(original) or os.path.getsize(output) != os.path.getsize(original):
+        if not os.path.isfile(original) or os.path.getsize(output) != os.path.getsize(original):
             return False
         with open(output, "rb") as one, open(original, "rb") as other:
             return one.read() == other.read()
@@ -784,4 +1199,15 @@ def _same_file(output: str, original: str) -> bool:
         return False
 
 
-__all__ = ["Hit", "Secrets", "build_secrets", "find_needles", "is_meaningful", "iter_output_files", "scan_site", "words_of"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Hit",
+    "Secrets",
+    "build_secrets",
+    "find_needles",
+    "is_meaningful",
+    "iter_output_files",
+    "remove_outputs",
+    "scan_site",
+    "words_of",
+]

@@ -26,8 +26,14 @@ URL_ATTRIBUTES = frozenset(
 # Attributes whose value is a list of "URL descriptor" candidates.
 SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 _REFRESH_URL = re.compile(r"""url\s*=\s*['"]?([^'"\s;]+)""", re.IGNORECASE)
-# Only text with one of these can hold a link; most of a page's HTML is checked with one search.
-_MAYBE_LINK = re.compile(r"(?:href|src|data|poster|action|cite|background|longdesc|manifest|ping)\s*=|refresh", re.IGNORECASE)
+# A start tag with a link attribute outside its quoted values: found in C, so that only those tags
+# reach the parser. `content` is for <meta http-equiv=refresh>; `/` separates attributes as a space does.
+_LINK_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*?[\s/"']"""
+    r"""(?:href|src|srcset|imagesrcset|data|poster|action|formaction|cite|background|longdesc|manifest|ping|xlink:href|content)"""
+    r"""\s*=(?:[^>"']|"[^"]*"|'[^']*')*>""",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -42,33 +48,35 @@ class Link:
 
 
 class _TagReader(HTMLParser):
-    """Collects every start tag that carries a link, with its place in the text."""
+    """Reads the name and attributes of one start tag, as a browser's tokenizer does."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.links: list[Link] = []
-        self.tags: dict[int, tuple[str, list[tuple[str, str | None]], int]] = {}
-        self._line_starts = [0]
-        for line in text.splitlines(keepends=True):
-            self._line_starts.append(self._line_starts[-1] + len(line))
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+        self.tag: tuple[str, list[tuple[str, str | None]]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs)
+        self.tag = (tag, attrs)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, attrs)
+    handle_startendtag = handle_starttag
 
-    def _tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        raw = self.get_starttag_text() or ""
-        start = self._offset()
-        found = [Link(tag, name, url, start, start + len(raw)) for name, value in attrs for url in _urls(tag, name, value, attrs)]
-        if found:
-            self.links.extend(found)
-            self.tags[start] = (tag, attrs, start + len(raw))
+
+_READER = _TagReader()  # one parser, reset for each tag: making one costs more than reading a tag
+# Tags read, by their text: the links careerfolio's headers make recur on every page at one depth.
+_READ: dict[str, tuple[str, list[tuple[str, str | None]]] | None] = {}
+_MAX_READ = 1 << 14
+
+
+def _read_tag(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
+    if text in _READ:
+        return _READ[text]
+    _READER.reset()
+    _READER.tag = None
+    _READER.feed(text)
+    _READER.close()
+    if len(_READ) >= _MAX_READ:
+        _READ.clear()
+    _READ[text] = _READER.tag
+    return _READER.tag
 
 
 def _urls(tag: str, name: str, value: str | None, attrs: list[tuple[str, str | None]]) -> Iterator[str]:
@@ -88,13 +96,28 @@ def _urls(tag: str, name: str, value: str | None, attrs: list[tuple[str, str | N
 
 
 def read_links(html_text: str) -> tuple[list[Link], dict[int, tuple[str, list[tuple[str, str | None]], int]]]:
-    """Every link in `html_text`, and the tags that carry them by offset."""
-    if not _MAYBE_LINK.search(html_text):
-        return [], {}
-    reader = _TagReader(html_text)
-    reader.feed(html_text)
-    reader.close()
-    return reader.links, reader.tags
+    """Every link in `html_text`, and the tags that carry them by offset.
+
+    Tags with a link attribute are found by one regular expression that
+    skips quoted values; each is then read by Python's HTML parser, which
+    decides names, values, quotes and character references. Escaped text
+    (`&lt;a href=...&gt;` in code) has no `<` and holds no tag. Text a browser
+    would not follow (inside a comment or a script) may be taken for a link:
+    the safe side of the error, as such a link is only ever removed.
+    """
+    links: list[Link] = []
+    tags: dict[int, tuple[str, list[tuple[str, str | None]], int]] = {}
+    for match in _LINK_TAG.finditer(html_text):
+        found = _read_tag(match.group())
+        if found is None:
+            continue
+        tag, attrs = found
+        start, end = match.span()
+        here = [Link(tag, name, url, start, end) for name, value in attrs for url in _urls(tag, name, value, attrs)]
+        if here:
+            links.extend(here)
+            tags[start] = (tag, attrs, end)
+    return links, tags
 
 
 def links_in(html_text: str) -> list[Link]:
@@ -138,18 +161,29 @@ def site_path(page_url: str, url: str) -> str | None:
     Read as a browser reads it: backslashes are slashes, escapes are undone,
     and the path is compared in Unicode's composed form, as file names are.
     """
-    url = url.strip().replace("\\", "/")
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or url.startswith("//"):
-        return None
-    path = unicodedata.normalize("NFC", unquote(parts.path))
+    return _site_path(folder_of(page_url), url)
+
+
+def folder_of(page_url: str) -> str:
+    """The folder relative links on the page at `page_url` start from (a page URL ending in / is its own)."""
+    return page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+
+
+_PLAIN_URL = re.compile(r"[\w./-]+")  # no scheme, escape, backslash, query or anchor: the common case, taken as it is
+
+
+def _site_path(folder: str, url: str) -> str | None:
+    if _PLAIN_URL.fullmatch(url) and url.isascii() and not url.startswith("//"):
+        path = url
+    else:
+        url = url.strip().replace("\\", "/")
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("//"):
+            return None
+        path = unicodedata.normalize("NFC", unquote(parts.path))
     if not path:
         return None
-    if path.startswith("/"):
-        joined = path.lstrip("/")  # from the site's root: right for a site served at a domain's root
-    else:
-        folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-        joined = posixpath.join(folder, path)
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)  # "/": the site's root
     resolved = posixpath.normpath(joined)
     if resolved in (".", ""):
         return ""
@@ -202,8 +236,8 @@ class PublicLinks:
         a file marks it for copying.
         """
         allowed = True
-        for base in (page_url, src_path):
-            path = site_path(base, url)
+        for folder in (folder_of(page_url), folder_of(src_path)):
+            path = _site_path(folder, url)
             known = None if path is None else self._known(path)
             if known is None:
                 continue

@@ -146,6 +146,7 @@ class NetworkFigures:
     circles: tuple[tuple[str, int], ...]  # (circle, contacts), by name
     contacts: int
     without_circle: int
+    on_track: tuple[ContactFigure, ...] = ()  # not overdue yet, soonest due first
 
 
 @dataclass(frozen=True)
@@ -384,7 +385,7 @@ def compute_skills(skills: Iterable[Skill], index: EntryIndex, today: dt.date, s
 
 def compute_network(contacts: Iterable[Contact], index: EntryIndex, today: dt.date, default_every: int) -> NetworkFigures:
     """Contacts overdue (no contact on record, or the last one older than their `every`) and the circles spanned."""
-    overdue = []
+    overdue, on_track = [], []
     circles: Counter[str] = Counter()
     total = without_circle = 0
     for contact in contacts:
@@ -401,9 +402,12 @@ def compute_network(contacts: Iterable[Contact], index: EntryIndex, today: dt.da
         due = last + dt.timedelta(days=every)
         if today > due:
             overdue.append(ContactFigure(contact, last, every, due, (today - due).days))
+        else:
+            on_track.append(ContactFigure(contact, last, every, due, 0))
     # Never contacted first, then the longest overdue.
     overdue.sort(key=lambda f: (f.days_overdue is not None, -(f.days_overdue or 0), f.contact.name.lower()))
-    return NetworkFigures(tuple(overdue), tuple(sorted(circles.items())), total, without_circle)
+    on_track.sort(key=lambda f: (f.due or today, f.contact.name.lower()))
+    return NetworkFigures(tuple(overdue), tuple(sorted(circles.items())), total, without_circle, tuple(on_track))
 
 
 def compute_decisions(decisions: Iterable[Decision], today: dt.date) -> DecisionFigures:

@@ -38,7 +38,7 @@ from .corpus import Checked, Corpus, build_corpus, load_corpus
 from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
-from .guard import Hit, build_secrets, scan_site
+from .guard import Hit, build_secrets, remove_outputs, scan_site
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
 from .messages import ENGLISH, MessagesError, load_messages
@@ -53,6 +53,8 @@ from .variants import ResumeVariant, VariantError, parse_variants
 log = get_plugin_logger(__name__)
 
 AUDIENCE_ENV = "CAREERFOLIO_AUDIENCE"
+# Set to "off" to build without any speed trick (see speed_tricks_wanted): the output must be the same.
+SPEED_TRICKS_ENV = "CAREERFOLIO_SPEED_TRICKS"
 PRIVATE_SITE_DIR = "site-private"
 # Where templates/overrides/partials/nav.html finds the theme's own partial of the same name.
 THEME_PREFIX = "careerfolio-theme"
@@ -120,6 +122,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}
         # A public build: what the links of its rendered pages may point at (see htmllinks.PublicLinks).
         self.public_links: PublicLinks | None = None
+        self.speed_tricks = True
         self.configured_files: frozenset[str] = frozenset()
         # Pages between on_page_context and on_post_page: their HTML without our header.
         self.bodies: dict[str, str] = {}
@@ -169,6 +172,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         # The private banner is written by overrides/main.html, which reads it here.
         config.extra["careerfolio_words"] = {key: self.messages(key) for key in ("banner.private", "banner.text")}
         self.audience = self._decide_audience(config)
+        self.speed_tricks = speed_tricks_wanted()
         _refuse_plugins_that_cannot_work(config)
         self.today = build_today()
         if self.audience == "private" and self.command == "build" and not _is_private_site_dir(config.site_dir):
@@ -215,10 +219,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         below = config.theme.dirs[config.theme.dirs.index(overrides) + 1 :] if overrides in config.theme.dirs else []
         theme = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(below)})
         env.loader = jinja2.ChoiceLoader([env.loader, theme] if env.loader is not None else [theme])
-        env.globals["careerfolio_fragments"] = Fragments(config)
-        # MkDocs makes a new environment for every build, so every build, and `mkdocs serve` after
-        # each save, compiled the theme's templates again. Compiled code is kept (see compiled.py).
-        env.bytecode_cache = self.compiled_templates
+        if self.speed_tricks:
+            # Without this global, templates/overrides/ render every piece of the theme every time.
+            env.globals["careerfolio_fragments"] = Fragments(config)
+            # MkDocs makes a new environment for every build, so every build, and `mkdocs serve` after
+            # each save, compiled the theme's templates again. Compiled code is kept (see compiled.py).
+            env.bytecode_cache = self.compiled_templates
         if self.public_links is not None and self.site is not None:
             self._copy_linked_files_only(files)
         return env
@@ -340,7 +346,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
                 _rebuild_with(files, [file.src_uri for file in files.documentation_pages()])
             self.look = look
             paths = [file.src_uri for file in files] + [page.src_path for page in generated] + [f.dest_path for f in self.site.files]
-            unchanged = self._unchanged_pages(generated, (look, frozenset(paths)))
+            if self.speed_tricks:
+                unchanged = self._unchanged_pages(generated, (look, frozenset(paths)))
         for page in generated:
             # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
             # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
@@ -467,13 +474,19 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if header and self.public_links is not None:
             # Our header is made from public records, but its links are the user's (a role's url).
             header, _ = drop_links(header, partial(self.public_links.allows, page.url, page.file.src_uri))
-        if header:
+        if header and not self.speed_tricks:
+            html_text = f"{header}\n\n{html_text}" if html_text else header
+        elif header:
             # Our header, kept out of Python-Markdown (see on_page_read_source), goes above the body; until the
             # search plugins have read the page, as its plain text: they parse HTML slowly, tag by tag.
-            stand_in = f"<p>{text}</p>" if (text := search_text(header)) else ""
+            # The stand-in is marked, so that it is found again even when another plugin edited its text.
+            title = planned.title if planned is not None else None
+            stand_in = f"<p {_HEADER_STAND_IN}>{text}</p>" if (text := search_text(header, title)) else ""
             self.headers[page.file.src_uri] = (stand_in, header)
             html_text = f"{stand_in}\n\n{html_text}" if html_text else stand_in
-        if planned is not None and planned.blocks:
+        if planned is not None and planned.blocks and not self.speed_tricks:
+            html_text = restore_blocks(html_text, planned.blocks)
+        elif planned is not None and planned.blocks:
             # Likewise the blocks of HTML the Markdown names by placeholder: their text for now.
             self.blocks[page.file.src_uri] = planned.blocks
             stand_ins = tuple(
@@ -498,7 +511,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             if stand_in and content.startswith(stand_in):
                 content = content[len(stand_in) :].lstrip("\n")
             elif stand_in:
-                content = content.replace(stand_in, "", 1)  # another plugin put something before it
+                # Another plugin put something before it, or changed its text: the mark still says where it is.
+                content = _MARKED_STAND_IN.sub("", content, count=1)
             page.content = f"{header}\n\n{content}" if content else header
             self.bodies[page.file.src_uri] = content
         return context
@@ -617,18 +631,19 @@ class Fragments:
         alternates = config.extra.get("alternate")
         languages = [alt for alt in alternates if isinstance(alt, dict)] if isinstance(alternates, list) else []
         self._header_urls = [str(url) for url in (logo,) if url] + [str(alt.get("link", "")) for alt in languages]
-        # A partial from the user's custom_dir may show anything of the page: what includes one is not shared.
+        # A partial from the user's custom_dir may show anything of the page, and a shared piece may include
+        # it by way of another partial (the nav includes nav-item.html): with any partial of the user's,
+        # nothing is shared and every piece is rendered for every page.
         custom_dir = config.theme.custom_dir
-        overridden = {name for name in _SHARED_PARTIALS if custom_dir and (Path(custom_dir) / name).is_file()}
-        self._header_is_the_themes = not overridden.intersection(_HEADER_PARTIALS)
-        self._footer_is_the_themes = not overridden.intersection(_FOOTER_PARTIALS)
-        self._styles_are_the_themes = not overridden.intersection(_STYLES_PARTIALS)
+        users_partials = custom_dir is not None and any(path.is_file() for path in (Path(custom_dir) / "partials").rglob("*"))
+        self._themes_own = not users_partials
+        self._header_is_the_themes = self._footer_is_the_themes = self._styles_are_the_themes = self._themes_own
         self._untitled_headers: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._title_mark = f"careerfolio-title-{secrets.token_hex(8)}"
 
     def nav_key(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
         """The primary navigation's links as seen from `page`; None when the page is in the navigation (its item is active)."""
-        if page is None or nav is None:
+        if page is None or nav is None or not self._themes_own:
             return None
         if nav is not self._nav:
             self._learn_nav(nav)
@@ -702,13 +717,13 @@ class Fragments:
         From a page outside assets/, such a link is the way to the root plus the
         path: the same for every page at the same depth.
         """
-        if page is None or page.url.startswith("assets/"):
+        if page is None or page.url.startswith("assets/") or not self._themes_own:
             return None
         return (name, base_url)
 
-    def build_key(self, name: str) -> tuple[str, ...]:
+    def build_key(self, name: str) -> tuple[str, ...] | None:
         """For a piece with no link and nothing of the page in it: the same on every page of a build."""
-        return (name,)
+        return (name,) if self._themes_own else None
 
     def has(self, key: tuple[str, ...]) -> bool:
         return key in self._rendered
@@ -719,21 +734,6 @@ class Fragments:
     def put(self, key: tuple[str, ...], rendered: str) -> str:
         self._rendered[key] = rendered
         return rendered
-
-
-# The partials that make Material's header, footer and stylesheet links, which templates/overrides/main.html shares.
-_HEADER_PARTIALS = (
-    "partials/header.html",
-    "partials/logo.html",
-    "partials/palette.html",
-    "partials/javascripts/palette.html",
-    "partials/alternate.html",
-    "partials/search.html",
-    "partials/source.html",
-)
-_FOOTER_PARTIALS = ("partials/footer.html", "partials/copyright.html", "partials/social.html")
-_STYLES_PARTIALS = ("partials/icons.html",)
-_SHARED_PARTIALS = (*_HEADER_PARTIALS, *_FOOTER_PARTIALS, *_STYLES_PARTIALS)
 
 
 class _TitleStandIn:
@@ -788,16 +788,15 @@ def _rebuild_with(files: Files, src_paths: Iterable[str]) -> None:
 
 
 def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
-    """Delete the output files that leak, and say which they are: names only, never the text."""
-    for output in sorted({hit.output for hit in hits}):
-        with contextlib.suppress(OSError):
-            (site_dir / output).unlink()
+    """Delete the outputs that leak or were not read, and say which they are: names only, never the text."""
+    remove_outputs(site_dir, {hit.output for hit in hits})
     shown = [f"  {site_dir.name}/{hit.format()}" for hit in hits[:_MAX_HITS_SHOWN]]
     if len(hits) > _MAX_HITS_SHOWN:
         shown.append(f"  ... and {len(hits) - _MAX_HITS_SHOWN} more")
     return (
-        "careerfolio: the public site contains text of private files, so the build stops before anything is deployed. "
-        "The files below were removed from the site folder. A stale file (MkDocs never cleans dot files) needs nothing more; "
+        "careerfolio: the public site contains text of private files, or files the leak guard cannot read, "
+        "so the build stops before anything is deployed. The files below were removed from the site folder. "
+        "A stale file (MkDocs never cleans dot files) needs nothing more; "
         "if a plugin, a template or mkdocs.yml wrote the text, change that.\n" + "\n".join(shown)
     )
 
@@ -880,6 +879,17 @@ def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
                 )
 
 
+def speed_tricks_wanted() -> bool:
+    """False when CAREERFOLIO_SPEED_TRICKS is off, 0, false or no.
+
+    The tricks lean on what MkDocs and Material do without promising it: theme
+    fragments rendered once and reused, search stand-ins swapped between events,
+    generated pages skipped by a --dirty rebuild, compiled templates kept in
+    MkDocs' own Jinja environment. Turned off, each page is built the plain way.
+    """
+    return os.environ.get(SPEED_TRICKS_ENV, "on").strip().lower() not in ("off", "0", "false", "no")
+
+
 def _is_private_site_dir(site_dir: str) -> bool:
     """True when the output folder says by its own name that it is for a private build (`site-private`, `private-preview`).
 
@@ -889,6 +899,8 @@ def _is_private_site_dir(site_dir: str) -> bool:
     return "private" in Path(site_dir).name.lower()
 
 
+_HEADER_STAND_IN = "data-careerfolio-header-stand-in"
+_MARKED_STAND_IN = re.compile(rf"<p {_HEADER_STAND_IN}(?:=\"\")?>.*?</p>\n*", re.DOTALL)
 _BLOCK_STAND_IN = re.compile(r'<div data-careerfolio-block="(\d+)">.*?</div><p data-careerfolio-block-end="\1"></p>', re.DOTALL)
 
 

@@ -69,9 +69,15 @@ class CheckUp:
     scores: tuple[tuple[str, int], ...]  # (level id, score), bottom to top
     actions: tuple[str, ...]
     body: str
+    done: tuple[str, ...] = ()  # those of `actions` recorded as done
 
     def score(self, level_id: str) -> int:
         return dict(self.scores)[level_id]
+
+    @property
+    def open_actions(self) -> tuple[str, ...]:
+        """The actions not yet recorded as done."""
+        return tuple(a for a in self.actions if a not in self.done)
 
 
 @dataclass(frozen=True)

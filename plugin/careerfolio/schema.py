@@ -361,6 +361,7 @@ CHECKUP = ContentType(
         Field("date", DATE, "the day of the check-up", required=True),
         Field("scores", SCORES, "all five levels, each 1-5", required=True),
         Field("actions", TEXTS, "what to do next"),
+        Field("done", TEXTS, "actions of this check-up that are done, each copied word for word"),
         _VIS,
     ),
     always_private=True,

@@ -11,6 +11,7 @@ written, so the page a person sees is unchanged.
 from __future__ import annotations
 
 import re
+from html import escape
 
 # The page's own <h1> is its title, which the search index takes from the page's metadata; the portfolio's
 # navigation and a record's way back are the same on many pages and say nothing of the page.
@@ -25,9 +26,18 @@ _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)])")
 
 
-def search_text(html: str) -> str:
-    """The text a reader sees in `html`, as one line; character references are kept as they are."""
-    text = _NO_TEXT.sub(" ", _HEADING_1.sub(" ", html))
+def search_text(html: str, title: str | None = None) -> str:
+    """The text a reader sees in `html`, as one line; character references are kept as they are.
+
+    An `<h1>` that shows the page's `title` (escaped, as the header writes it) is left out: the
+    index has the title already. Any other `<h1>` (the résumé's is the person's name) is text.
+    """
+
+    def heading(found: re.Match[str]) -> str:
+        shown = " ".join(_TAG.sub(" ", found.group(0)).split())
+        return " " if title is not None and shown == " ".join(escape(title).split()) else f" {shown} "
+
+    text = _NO_TEXT.sub(" ", _HEADING_1.sub(heading, html) if title is not None else _HEADING_1.sub(" ", html))
     text = _TAG.sub("", _BREAKING_TAG.sub(" ", text))
     return _SPACE_BEFORE_PUNCTUATION.sub("", _SPACE.sub(" ", text)).strip()
 

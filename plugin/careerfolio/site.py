@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any, NamedTuple
 
+from .checkuppage import build_checkup_view
 from .corpus import Corpus
 from .dashboard import dashboard_part
 from .levels import LEVELS_BY_ID
@@ -129,7 +130,7 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
                     context.messages("title.checkup_of", date=context.messages.date(checkup.date)),
                     "pages/checkup.html",
                     checkup.body,
-                    checkup=checkup,
+                    view=build_checkup_view(checkup, corpus, context.use_directory_urls),
                     **common,
                 )
             )
