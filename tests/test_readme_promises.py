@@ -925,6 +925,10 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "On a narrow screen dates stand above the titles they belong to.",
+        ("tests/browser/test_dates.py::test_dates_stand_above_titles_on_a_phone_and_beside_them_on_a_desktop",),
+    ),
+    (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",
         (
             "tests/test_exports.py::test_resume_json_is_valid_json_resume_with_public_content_only",
