@@ -160,3 +160,39 @@ def test_no_english_words_of_ours_leak_into_a_french_or_spanish_resume(tmp_path:
         assert run_mkdocs(root, "build", "--strict").returncode == 0
         text = output_text(root / "site")["resume/index.html"]
         assert word in text and ">Experience<" not in text
+
+
+def test_a_private_german_site_has_german_record_headers_and_banner(tmp_path: Path) -> None:
+    files = [
+        *GERMAN_CAREER,
+        (
+            "network/jana.md",
+            front_matter({"name": "Jana", "organization": "Globex", "circle": "Daten", "last_contact": "2026-02-10"}, "Kennengelernt."),
+        ),
+        (
+            "decisions/umzug.md",
+            front_matter(
+                {"date": "2026-04-02", "title": "Umzug?", "options": [{"name": "Gehen", "effect": {"skills": 1}}, {"name": "Bleiben"}]},
+                "Abwägen.",
+            ),
+        ),
+        ("layoff-plan.md", front_matter({"reviewed": "2026-09-01"}, "- [x] Notgroschen\n- [ ] Empfehlungen")),
+    ]
+    write_site(tmp_path, files)
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text())
+    config["theme"]["language"] = "de"
+    config["site_name"] = "Lebenslauf"
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    result = run_mkdocs(tmp_path, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site-private"
+    english = english_words()
+    for page in ("journal/2026/lauf", "network/jana", "decisions/umzug", "layoff-plan", "skills/python", "roles/acme"):
+        html = soup(site / page / "index.html")
+        banner = html.select_one(".cf-private-banner")
+        assert banner is not None and banner.get_text().startswith("Privat: Diese Website")
+        header = html.select_one(".cf-record")
+        assert header is not None
+        found = set(re.findall(r"[A-Za-zÀ-ÿ]{3,}", header.get_text(" ") + " " + html.title.get_text())) & english  # type: ignore[union-attr]
+        assert not found, (page, sorted(found))
+    assert "Arbeitsleistung" in soup(site / "journal/2026/lauf/index.html").select_one(".cf-record").get_text()  # type: ignore[union-attr]

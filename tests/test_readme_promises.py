@@ -910,6 +910,10 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "private ones included: an entry's levels, a contact's, a decision's and the layoff plan's facts",
+        ("tests/test_language.py::test_a_private_german_site_has_german_record_headers_and_banner",),
+    ),
+    (
         "English, German (`de`), French (`fr`) and Spanish (`es`) are shipped; a region such as `de-AT` uses its language, and any other language falls back to English.",
         (
             "tests/test_language.py::test_a_german_site_has_no_english_word_of_careerfolios_on_its_pages",

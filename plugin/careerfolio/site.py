@@ -15,7 +15,6 @@ from typing import Any, NamedTuple
 from .checkuppage import build_checkup_view
 from .corpus import Corpus
 from .dashboard import dashboard_part
-from .levels import LEVELS_BY_ID
 from .paths import page_stem
 from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from .portfolio import portfolio_part, portfolio_paths
@@ -212,7 +211,7 @@ def entry_header(
         date_iso=entry.date.isoformat(),
         kind=entry.kind,
         impact=entry.impact,
-        levels=tuple(LEVELS_BY_ID[level].label for level in entry.levels) if context.audience == "private" else (),
+        levels=tuple(context.messages(f"esh.{level}") for level in entry.levels) if context.audience == "private" else (),
         skills=tuple(skills),
         role=FactLink(f"{role.title}, {role.organization}", links.page(role.path)) if role else None,
         tags=entry.tags,
