@@ -64,8 +64,8 @@ class Corpus:
     def _public_view(self) -> Corpus:
         # Computed once: the site plan, the portfolio and the leak guard all ask for it.
         skills = tuple(s for s in self.skills if s.public)
-        roles = tuple(r for r in self.roles if r.public)
         public_skills = {s.id for s in skills}
+        roles = tuple(replace(r, skills=tuple(s for s in r.skills if s in public_skills)) for r in self.roles if r.public)
         public_roles = {r.id for r in roles}
         entries = tuple(
             replace(
@@ -226,7 +226,7 @@ class _Builder:
         self.problems.extend(checked.problems)
         if checked.record is not None:
             self.records[checked.content_type].append(checked.record)
-            if checked.content_type in ("entry", "project"):
+            if checked.content_type in ("entry", "project", "role"):
                 self.entry_sources[path] = checked.source
 
     def finish(self) -> Corpus:
@@ -234,8 +234,8 @@ class _Builder:
         skills = {s.id for s in r["skill"]}
         roles = {x.id for x in r["role"]}
         people = {c.id for c in r["contact"]}
-        for project in r["project"]:
-            self._check_refs(project.path, "skills", project.skills, skills)
+        for record in (*r["project"], *r["role"]):
+            self._check_refs(record.path, "skills", record.skills, skills)
         for entry in r["entry"]:
             self._check_refs(entry.path, "skills", entry.skills, skills)
             self._check_refs(entry.path, "role", (entry.role,) if entry.role else (), roles)
@@ -353,6 +353,8 @@ def _make_role(source: Source, record_id: str, values: dict[str, Any], problems:
         public=values.get("visibility") == "public",
         body=source.body,
         body_line=source.body_line,
+        skills=tuple(dict.fromkeys(values.get("skills", ()))),
+        tags=tuple(dict.fromkeys(values.get("tags", ()))),
     )
 
 
@@ -419,6 +421,7 @@ def _make_profile(source: Source, record_id: None, values: dict[str, Any], probl
         body=source.body,
         body_line=source.body_line,
         languages=languages,
+        photo=values.get("photo"),
     )
 
 

@@ -42,12 +42,14 @@ from .guard import Hit, build_secrets, remove_outputs, scan_site
 from .guardrun import GuardRun, forking_possible
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
+from .messages import ENGLISH, MessagesError, load_messages
 from .paths import looks_like_markdown
 from .plan import restore_blocks
 from .render import templates_dir
 from .searchtext import search_stand_in, search_text
 from .settings import Settings, SettingsError, build_settings
 from .site import BuildContext, Site, SitePage, build_site
+from .variants import ResumeVariant, VariantError, parse_variants
 
 log = get_plugin_logger(__name__)
 
@@ -90,6 +92,10 @@ class CareerfolioConfig(base.Config):
     """Days without evidence after which a skill is going stale."""
     contact_every = c.Type(int, default=Settings.contact_every)
     """Default days between contacts, for contacts without `every`."""
+    messages = c.Optional(c.File(exists=True))
+    """A YAML file of your own words (templates/messages/en.yaml lists the keys), over those of theme.language."""
+    resumes = c.Type(dict, default={})
+    """Tailored résumés: a variant id mapped to {tags: [...], skills: [...], headline: "..."}."""
     serve_private_on_any_address = c.Type(bool, default=Settings.serve_private_on_any_address)
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
@@ -104,6 +110,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.audience: Literal["public", "private"] = "public"
+        self.resumes: tuple[ResumeVariant, ...] = ()
+        self.messages = ENGLISH
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
@@ -146,6 +154,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.settings = build_settings(dict(self.config))
         except SettingsError as exc:
             raise PluginError(f"mkdocs.yml: plugins: {exc}") from None
+        try:
+            self.resumes = parse_variants(self.config.resumes)
+            # Material keeps the site's language in theme.language; other themes may have none (English then).
+            self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
+        except (VariantError, MessagesError) as exc:
+            raise PluginError(f"careerfolio: {exc}") from None
+        # The private banner is written by overrides/main.html, which reads it here.
+        config.extra["careerfolio_words"] = {key: self.messages(key) for key in ("banner.private", "banner.text")}
         self.audience = self._decide_audience(config)
         self.speed_tricks = speed_tricks_wanted()
         _refuse_plugins_that_cannot_work(config)
@@ -160,6 +176,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if "generator" not in config.extra:
+            # Material's own switch for its "Made with Material for MkDocs" line: a portfolio is about its person.
+            config.extra["generator"] = False
         if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
             config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
         if self.audience == "public":
@@ -280,6 +299,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             use_directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             user_pages=frozenset(path for path, _ in markdown),
+            resumes=self.resumes,
+            messages=self.messages,
         )
         self.site = build_site(self.corpus, context, assets)
         for problem in self.site.problems:
@@ -319,6 +340,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             user_markdown = {file.src_uri for file in ours if looks_like_markdown(file.src_uri)}
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         generated = [page for page in self.site.pages if page.generated]
+        if self.public_links is not None:
+            for page in generated:
+                self.public_links.add_generated(page.src_path)
         unchanged: set[str] = set()
         if self.command == "serve" and self.dirty:
             look = _look_key(config)
