@@ -150,7 +150,7 @@ def test_a_users_public_index_stays_and_the_home_moves(tmp_path: Path) -> None:
     home = article(site / "portfolio" / "index.html")
     assert home.find("h1").get_text(strip=True) == "Dana Reyes"  # type: ignore[union-attr]
     nav = [a.get_text(strip=True) for a in soup(site / "index.html").select(".md-nav--primary .md-nav__link")]
-    assert nav[:5] == ["Home", "Achievements", "Skills", "Experience", "Résumé"]
+    assert nav[:5] == ["Home", "Highlights", "Skills", "Experience", "Résumé"]
 
 
 def test_a_users_private_index_gives_way_to_the_home_and_stays_unpublished(tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ def test_the_example_career_has_every_portfolio_page(example_site: Path) -> None
     for page in ("index.html", "achievements/index.html", "skills/index.html", "experience/index.html", "resume/index.html"):
         assert (example_site / page).is_file(), page
     nav = [a.get_text(strip=True) for a in soup(example_site / "index.html").select(".md-nav--primary .md-nav__link")]
-    assert nav == ["Home", "Achievements", "Skills", "Experience", "Résumé"]
+    assert nav == ["Home", "Highlights", "Skills", "Experience", "Résumé"]
     home = article(example_site / "index.html")
     assert len(home.select(".cf-card--pinned")) == 3
     skills = article(example_site / "skills" / "index.html")

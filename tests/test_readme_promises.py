@@ -175,7 +175,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "the home: name, headline, location, email and links from `profile.md`, its summary, the current role, the pinned entries "
-        "(the three newest when none is pinned), every public skill with its level, links to the résumé, `resume.json` and the feed.",
+        '(the three newest when none is pinned), every public skill with its level, the public education, certifications, projects, publications and talks, awards and languages, links to the résumé, `resume.json` ("Download résumé") and the feed ("Subscribe").',
         (
             "tests/test_portfolio_build.py::test_home_is_the_site_root_with_the_profile",
             "tests/test_portfolio.py::test_pinned_entries_are_featured_and_recent_ones_stand_in_without_any",
@@ -1004,6 +1004,63 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     (
         "Languages are a field of `profile.md`, public when the profile is:",
         ("tests/test_sections.py::test_a_private_profile_keeps_its_languages_private",),
+    ),
+    (
+        "A public entry belongs to a variant when it has one of its tags or names one of its skills; a role belongs when it does (roles may carry `skills` and `tags` too) or when one of its entries does, and then shows only those entries.",
+        ("tests/test_variants.py::test_each_variant_lists_only_its_own_entries",),
+    ),
+    (
+        "Each variant gets `/resume/<id>/` and `resume-<id>.json`, built from public content only; the default résumé stays at `/resume/`.",
+        (
+            "tests/test_variants.py::test_each_variant_has_a_schema_valid_json_resume_and_the_default_stays",
+            "tests/test_variants.py::test_no_variant_shows_private_content",
+        ),
+    ),
+    (
+        "they hide Material's sidebars (`hide: [navigation, toc]`) and lead to each other through a row of links of their own",
+        ("tests/test_look.py::test_portfolio_pages_have_no_documentation_chrome_and_lead_to_each_other",),
+    ),
+    (
+        'so no "Made with Material for MkDocs" line shows',
+        ("tests/test_look.py::test_portfolio_pages_have_no_documentation_chrome_and_lead_to_each_other",),
+    ),
+    (
+        "each journal entry, skill, role and item page has a way back to the list it is on.",
+        ("tests/test_look.py::test_each_record_page_has_a_way_back",),
+    ),
+    (
+        'The list of entries is called "Achievements" when every public entry is an achievement and "Highlights" when other kinds are among them.',
+        ("tests/test_look.py::test_entries_of_other_kinds_are_not_called_achievements",),
+    ),
+    (
+        "a file is published because the public home links to it, and only then.",
+        (
+            "tests/test_look.py::test_the_photo_is_shown_and_published_and_other_files_are_not",
+            "tests/test_look.py::test_a_private_profiles_photo_is_not_published",
+        ),
+    ),
+    (
+        "private ones included: an entry's levels, a contact's, a decision's and the layoff plan's facts",
+        ("tests/test_language.py::test_a_private_german_site_has_german_record_headers_and_banner",),
+    ),
+    (
+        "English, German (`de`), French (`fr`) and Spanish (`es`) are shipped; a region such as `de-AT` uses its language, and any other language falls back to English.",
+        (
+            "tests/test_language.py::test_a_german_site_has_no_english_word_of_careerfolios_on_its_pages",
+            "tests/test_language.py::test_every_shipped_language_has_every_message",
+            "tests/test_language.py::test_a_language_not_shipped_falls_back_to_english_and_a_region_to_its_language",
+        ),
+    ),
+    (
+        "its words go over those of `theme.language`, and a key careerfolio does not know stops the build with its name:",
+        (
+            "tests/test_language.py::test_a_users_own_file_adds_or_overrides_words",
+            "tests/test_language.py::test_an_unknown_key_in_a_users_file_is_named",
+        ),
+    ),
+    (
+        "On a narrow screen dates stand above the titles they belong to.",
+        ("tests/browser/test_dates.py::test_dates_stand_above_titles_on_a_phone_and_beside_them_on_a_desktop",),
     ),
     (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",

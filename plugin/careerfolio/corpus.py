@@ -65,8 +65,8 @@ class Corpus:
     def _public_view(self) -> Corpus:
         # Computed once: the site plan, the portfolio and the leak guard all ask for it.
         skills = tuple(s for s in self.skills if s.public)
-        roles = tuple(r for r in self.roles if r.public)
         public_skills = {s.id for s in skills}
+        roles = tuple(replace(r, skills=tuple(s for s in r.skills if s in public_skills)) for r in self.roles if r.public)
         public_roles = {r.id for r in roles}
         entries = tuple(
             replace(
@@ -196,7 +196,7 @@ def check_source(source: Source, settings: Settings) -> Checked:
         ctype = CONTENT_TYPES[ctype_name]
         values, field_problems = validate_fields(source, ctype)
         problems.extend(field_problems)
-        if ctype_name in ("entry", "project"):
+        if ctype_name in ("entry", "project", "role"):
             references = _references(values)
         if not any(p.is_error for p in problems):
             record = _MAKERS[ctype_name](source, record_id, values, problems)
@@ -270,8 +270,8 @@ class _Builder:
         self.problems.extend(checked.problems)
         if checked.record is not None:
             self.records[checked.content_type].append(checked.record)
-        # Entries and projects name other files; their references are checked even when they have errors.
-        if checked.content_type in ("entry", "project"):
+        # Entries, projects and roles name other files; their references are checked even when they have errors.
+        if checked.content_type in ("entry", "project", "role"):
             self.entry_sources[path] = checked.source
             self.references.append((path, checked.references))
 
@@ -401,6 +401,8 @@ def _make_role(source: Source, record_id: str, values: dict[str, Any], problems:
         public=values.get("visibility") == "public",
         body=source.body,
         body_line=source.body_line,
+        skills=tuple(dict.fromkeys(values.get("skills", ()))),
+        tags=tuple(dict.fromkeys(values.get("tags", ()))),
     )
 
 
@@ -467,6 +469,7 @@ def _make_profile(source: Source, record_id: None, values: dict[str, Any], probl
         body=source.body,
         body_line=source.body_line,
         languages=languages,
+        photo=values.get("photo"),
     )
 
 

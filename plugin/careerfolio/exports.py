@@ -83,7 +83,13 @@ def build_resume_data(view: PortfolioView, context: BuildContext) -> dict[str, A
         for role in view.roles
     ]
     skills = [
-        _drop_empty({"name": s.skill.name, "level": s.skill.level_label, "keywords": [s.skill.category] if s.skill.category else []})
+        _drop_empty(
+            {
+                "name": s.skill.name,
+                "level": context.messages(f"level.{s.skill.level}"),
+                "keywords": [s.skill.category] if s.skill.category else [],
+            }
+        )
         for s in view.skills
     ]
     languages = [_drop_empty({"language": lang.language, "fluency": lang.fluency}) for lang in view.languages]
@@ -168,7 +174,7 @@ def build_feed(view: PortfolioView, context: BuildContext, paths: PortfolioPaths
     return render_template(
         "portfolio/feed.xml",
         view=view,
-        title=f"Achievements of {view.profile.name}" if view.profile else "Achievements",
+        title=context.messages("feed.title", name=view.profile.name) if view.profile else context.messages("feed.title_anonymous"),
         author=view.profile.name if view.profile else "careerfolio",
         feed_id=FEED_ID,
         updated=updated,

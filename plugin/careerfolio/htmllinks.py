@@ -215,6 +215,10 @@ class PublicLinks:
         if published:
             self._published.add(src_path)
 
+    def add_generated(self, src_path: str) -> None:
+        """A page of careerfolio's: where a private file of the user's had its path, links there now lead to ours."""
+        self._published.add(src_path)
+
     def add_file(self, src_path: str, dest_path: str, publishable: bool) -> None:
         """A file of the user's that is not a page: copied only when a public page links to it."""
         for name in {src_path, dest_path}:

@@ -39,14 +39,17 @@ from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
 from .guard import Hit, build_secrets, remove_outputs, scan_site
+from .guardrun import GuardRun, forking_possible
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
+from .messages import ENGLISH, MessagesError, load_messages
 from .paths import looks_like_markdown
 from .plan import restore_blocks
 from .render import templates_dir
 from .searchtext import search_stand_in, search_text
 from .settings import Settings, SettingsError, build_settings
 from .site import BuildContext, Site, SitePage, build_site
+from .variants import ResumeVariant, VariantError, parse_variants
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +92,10 @@ class CareerfolioConfig(base.Config):
     """Days without evidence after which a skill is going stale."""
     contact_every = c.Type(int, default=Settings.contact_every)
     """Default days between contacts, for contacts without `every`."""
+    messages = c.Optional(c.File(exists=True))
+    """A YAML file of your own words (templates/messages/en.yaml lists the keys), over those of theme.language."""
+    resumes = c.Type(dict, default={})
+    """Tailored résumés: a variant id mapped to {tags: [...], skills: [...], headline: "..."}."""
     serve_private_on_any_address = c.Type(bool, default=Settings.serve_private_on_any_address)
     """Allow `mkdocs serve` to show the private site on an address other than loopback."""
 
@@ -103,6 +110,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.audience: Literal["public", "private"] = "public"
+        self.resumes: tuple[ResumeVariant, ...] = ()
+        self.messages = ENGLISH
         self.corpus: Corpus | None = None
         self.site: Site | None = None
         self.sources = SourceCache()  # kept across the rebuilds of one `mkdocs serve`
@@ -116,6 +125,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}
         # A public build: what the links of its rendered pages may point at (see htmllinks.PublicLinks).
         self.public_links: PublicLinks | None = None
+        # A public build: the leak guard's process beside it (see guardrun), from on_env to on_post_build.
+        self.guard_run: GuardRun | None = None
         self.speed_tricks = True
         self.configured_files: frozenset[str] = frozenset()
         # Pages between on_page_context and on_post_page: their HTML without our header.
@@ -143,6 +154,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.settings = build_settings(dict(self.config))
         except SettingsError as exc:
             raise PluginError(f"mkdocs.yml: plugins: {exc}") from None
+        try:
+            self.resumes = parse_variants(self.config.resumes)
+            # Material keeps the site's language in theme.language; other themes may have none (English then).
+            self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
+        except (VariantError, MessagesError) as exc:
+            raise PluginError(f"careerfolio: {exc}") from None
+        # The private banner is written by overrides/main.html, which reads it here.
+        config.extra["careerfolio_words"] = {key: self.messages(key) for key in ("banner.private", "banner.text")}
         self.audience = self._decide_audience(config)
         self.speed_tricks = speed_tricks_wanted()
         _refuse_plugins_that_cannot_work(config)
@@ -157,6 +176,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         config.extra["careerfolio_audience"] = self.audience
+        if "generator" not in config.extra:
+            # Material's own switch for its "Made with Material for MkDocs" line: a portfolio is about its person.
+            config.extra["generator"] = False
         if self.audience == "private" and DASHBOARD_CSS not in config.extra_css:
             config.extra_css.append(DASHBOARD_CSS)  # the private banner and the dashboard; written by the dashboard part
         if self.audience == "private":
@@ -198,6 +220,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             env.bytecode_cache = self.compiled_templates
         if self.public_links is not None and self.site is not None:
             self._copy_linked_files_only(files)
+        if self.audience == "public" and self.speed_tricks and forking_possible() and self.corpus is not None:
+            # Everything the needles are made of is known now, before any page is written.
+            corpus, unpublished, public = self.corpus, list(self.unpublished), _public_text(config)
+            self.guard_run = GuardRun(lambda: build_secrets(corpus, unpublished=unpublished, public_text=public), _trusted_dirs(config))
         return env
 
     def _copy_linked_files_only(self, files: Files) -> None:
@@ -275,6 +301,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             use_directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             user_pages=frozenset(path for path, _ in markdown),
+            resumes=self.resumes,
+            messages=self.messages,
         )
         self.site = build_site(self.corpus, context, assets)
         for problem in self.site.problems:
@@ -314,6 +342,9 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             user_markdown = {file.src_uri for file in ours if looks_like_markdown(file.src_uri)}
             config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
         generated = [page for page in self.site.pages if page.generated]
+        if self.public_links is not None:
+            for page in generated:
+                self.public_links.add_generated(page.src_path)
         unchanged: set[str] = set()
         if self.command == "serve" and self.dirty:
             look = _look_key(config)
@@ -497,6 +528,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.bodies[page.file.src_uri] = content
         return context
 
+    @event_priority(-100)  # the page as the last plugin leaves it, which MkDocs then writes
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # The page is written. MkDocs keeps every page's HTML until the build ends; our header is
         # not needed any more, and on a long career it is a tenth of the build's memory.
@@ -504,11 +536,17 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if body is not None:
             page.content = body
         self.written.wrote(page.file.src_uri)
+        if self.guard_run is not None:
+            # Encoded as MkDocs writes it; should the file end otherwise, the guard reads it again from the disk.
+            self.guard_run.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
         # Pages of the failed build may be written or not: none is known to be up to date.
         self.written.forget()
+        if self.guard_run is not None:
+            self.guard_run.stop()
+            self.guard_run = None
 
     # -- the leak guard ------------------------------------------------------------
 
@@ -516,10 +554,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.audience != "public" or self.corpus is None:
             return
-        secrets = build_secrets(self.corpus, unpublished=self.unpublished, public_text=_public_text(config))
-        theme_dirs = [Path(folder) for folder in config.theme.dirs if folder != config.theme.custom_dir]
         site_dir = Path(config.site_dir)
-        hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
+        run, self.guard_run = self.guard_run, None
+        hits = run.finish(site_dir) if run is not None else None
+        if hits is None:  # no process beside the build, or it failed: the same scan, here
+            secrets = build_secrets(self.corpus, unpublished=self.unpublished, public_text=_public_text(config))
+            hits = scan_site(site_dir, secrets, trusted_dirs=_trusted_dirs(config))
         if hits:
             raise PluginError(_remove_leaks(site_dir, hits))
 
@@ -789,6 +829,11 @@ def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
         "A stale file (MkDocs never cleans dot files) needs nothing more; "
         "if a plugin, a template or mkdocs.yml wrote the text, change that.\n" + "\n".join(shown)
     )
+
+
+def _trusted_dirs(config: MkDocsConfig) -> list[Path]:
+    """The installed theme's folders, whose files the guard need not read again; never the user's custom_dir."""
+    return [Path(folder) for folder in config.theme.dirs if folder != config.theme.custom_dir]
 
 
 def _public_text(config: MkDocsConfig) -> list[str]:

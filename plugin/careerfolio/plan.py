@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .corpus import Corpus
+from .messages import ENGLISH, Messages
 from .problems import Problem
 from .settings import Settings
+from .variants import ResumeVariant
 
 Audience = Literal["public", "private"]
 
@@ -122,6 +124,8 @@ class BuildContext:
     use_directory_urls: bool = True
     site_url: str | None = None
     user_pages: frozenset[str] = frozenset()  # docs-relative paths of the user's Markdown files
+    resumes: tuple[ResumeVariant, ...] = ()  # tailored résumés, besides the default one
+    messages: Messages = ENGLISH  # the words of the site's language
 
 
 @dataclass

@@ -7,6 +7,7 @@ what would be published.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +24,7 @@ from .relink import move_links
 from .render import render_template, templates_dir
 from .sections import LanguageView, SectionView, build_languages, build_sections
 from .urls import LinksFrom, safe_link
+from .variants import tailor
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
 STYLESHEET = "assets/careerfolio/portfolio.css"
@@ -39,6 +41,9 @@ RECENT_ON_HOME = 3
 ACHIEVEMENTS_ON_INDEX = 50
 ENTRIES_PER_ROLE_ON_TIMELINE = 10
 ACHIEVEMENTS_TEMPLATE = "portfolio/achievements.html"  # the achievements page and each year's page
+# A portfolio page is made for a person, not a manual: no sidebar of pages and no table of contents
+# (each page leads to the others through its own navigation, see _macros.portfolio_nav).
+PORTFOLIO_META: dict[str, Any] = {"hide": ["navigation", "toc"]}
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^#+\s*|^>\s*", re.MULTILINE)
@@ -138,6 +143,8 @@ class RoleView:
     url: str | None  # only when it passes the link allow-list
     current: bool
     summary: str
+    skills: tuple[str, ...]  # ids of its public skills
+    tags: tuple[str, ...]
     entries: tuple[EntryCard, ...]  # every public entry of the role, newest first
     highlights: tuple[EntryCard, ...]  # its achievements, pinned first, then newest
 
@@ -165,6 +172,7 @@ class ProfileView:
     links: tuple[LinkView, ...]  # only links that pass the allow-list
     summary_markdown: str
     summary: str  # plain text, for meta data and exports
+    photo: str | None = None  # docs-relative path of the photo, or an allowed absolute URL
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,11 @@ class PortfolioView:
     current_roles: tuple[RoleView, ...]
     sections: tuple[SectionView, ...] = ()  # education, certifications, projects, publications, awards: those with items
     languages: tuple[LanguageView, ...] = ()
+
+    @property
+    def entries_key(self) -> str:
+        """What the list of public entries is called: achievements only when that is all they are, else highlights."""
+        return "achievements" if all(card.kind == "achievement" for card in self.entries) else "highlights"
 
     @property
     def featured(self) -> tuple[EntryCard, ...]:
@@ -258,6 +271,8 @@ def _role_view(role: Role, entries: tuple[EntryCard, ...]) -> RoleView:
         url=safe_link(role.url),
         current=role.current,
         summary=plain_text(role.body),
+        skills=role.skills,
+        tags=role.tags,
         entries=entries,
         highlights=highlights,
     )
@@ -274,7 +289,19 @@ def _profile_view(profile: Profile) -> ProfileView:
         links=links,
         summary_markdown=profile.body.strip(),
         summary=plain_text(profile.body, paragraphs=None),
+        photo=_photo(profile),
     )
+
+
+def _photo(profile: Profile) -> str | None:
+    """The photo as the docs-relative path of a file (published because the home links to it), or a web URL."""
+    if not profile.photo:
+        return None
+    if "://" in profile.photo or profile.photo.startswith("//"):
+        return safe_link(profile.photo)
+    # As a Markdown link of the profile would: relative to the profile's folder.
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(profile.path), profile.photo.lstrip("/")))
+    return None if path.startswith("../") or path == ".." else path
 
 
 def _str_or_none(value: PartialDate | None) -> str | None:
@@ -349,66 +376,84 @@ def portfolio_part(corpus: Corpus, context: BuildContext) -> Contribution:
     def render(src: str, template: str, **extra: Any) -> str:
         # One page links to the same skills and roles many times: compute each link once.
         link = lru_cache(maxsize=None)(LinksFrom(src, context.use_directory_urls).page)
+        values = {"view": view, "resume_json": RESUME_JSON, "t": context.messages, **extra}
         return render_template(
-            template,
-            view=view,
-            paths=paths,
-            here=src,
-            link=link,
-            context=context,
-            stylesheet=STYLESHEET,
-            feed=FEED,
-            resume_json=RESUME_JSON,
-            **extra,
+            template, paths=paths, here=src, link=link, context=context, stylesheet=STYLESHEET, feed=FEED, **values
         ).strip()
 
     def header(src: str, template: str, **extra: Any) -> str | Callable[[], str]:
         return header_when_needed(context, partial(render, src, template, **extra))
 
     years = tuple(group.year for group in view.by_year)
+    t = context.messages
+    entries_key = view.entries_key
 
     def achievements(src: str, title: str, groups: tuple[YearGroup, ...], **extra: Any) -> SitePage:
         # The template reads of the whole view only its years (for the links between years' pages).
-        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, paths, context, tuple(sorted(extra.items())))
-        return SitePage(src, title, "", header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs)
+        # The template reads of the whole view only its years and what its entries are called.
+        inputs = (ACHIEVEMENTS_TEMPLATE, src, groups, years, entries_key, paths, context, tuple(sorted(extra.items())))
+        return SitePage(
+            src, title, "", meta=PORTFOLIO_META, header=header(src, ACHIEVEMENTS_TEMPLATE, groups=groups, **extra), inputs=inputs
+        )
 
     out = Contribution()
     json_ld = build_json_ld(view, context, paths)
     out.pages += [
         # The browser tab reads "<title> - <site name>", and the site is usually named after the person.
         SitePage(
-            paths.home, (view.profile and view.profile.headline) or name or "Portfolio", _home_markdown(view, paths.home, render, json_ld)
+            paths.home,
+            (view.profile and view.profile.headline) or name or t("title.portfolio"),
+            _home_markdown(view, paths.home, render, json_ld),
+            meta=PORTFOLIO_META,
         ),
         # These pages are all HTML of ours: as a header they skip Python-Markdown, which would parse them
         # (one entry each, thousands on a long career) only to pass them through.
-        achievements(paths.achievements, "Achievements", newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
-        *(achievements(paths.year(group.year), f"Achievements of {group.year}", (group,), year=group.year) for group in view.by_year),
-        SitePage(paths.skills, "Skills", "", header=header(paths.skills, "portfolio/skills.html")),
+        achievements(paths.achievements, t(f"nav.{entries_key}"), newest_groups(view.by_year, ACHIEVEMENTS_ON_INDEX)),
+        *(
+            achievements(paths.year(group.year), t(f"title.{entries_key}_of", year=group.year), (group,), year=group.year)
+            for group in view.by_year
+        ),
+        SitePage(paths.skills, t("nav.skills"), "", meta=PORTFOLIO_META, header=header(paths.skills, "portfolio/skills.html")),
         SitePage(
             paths.experience,
-            "Experience",
+            t("nav.experience"),
             "",
+            meta=PORTFOLIO_META,
             header=header(paths.experience, "portfolio/experience.html", per_role=ENTRIES_PER_ROLE_ON_TIMELINE),
         ),
         SitePage(
             paths.resume,
-            "Résumé",
+            t("nav.resume"),
             "",
-            meta={"hide": ["navigation", "toc"]},
+            meta=PORTFOLIO_META,
             header=header(paths.resume, "portfolio/resume.html", highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE),
         ),
     ]
+    for variant in context.resumes:
+        # Each tailored résumé is the default one drawn from the part of the public view it selects.
+        tailored = tailor(view, variant)
+        resume = partial(render, variant.page, "portfolio/resume.html", view=tailored, resume_json=variant.json_file)
+        out.pages.append(
+            SitePage(
+                variant.page,
+                t("nav.resume"),
+                "",
+                meta=PORTFOLIO_META,
+                header=header_when_needed(context, partial(resume, highlights_per_role=RESUME_HIGHLIGHTS_PER_ROLE)),
+            )
+        )
+        out.files.append(SiteFile(variant.json_file, build_resume(tailored, context)))
     out.files += [
         SiteFile(STYLESHEET, (templates_dir() / "portfolio" / "portfolio.css").read_text(encoding="utf-8")),
         SiteFile(RESUME_JSON, build_resume(view, context)),
         SiteFile(FEED, build_feed(view, context, paths)),
     ]
     out.nav += [
-        NavItem("Home", paths.home),
-        NavItem("Achievements", paths.achievements),
-        NavItem("Skills", paths.skills),
-        NavItem("Experience", paths.experience),
-        NavItem("Résumé", paths.resume),
+        NavItem(t("nav.home"), paths.home),
+        NavItem(t(f"nav.{entries_key}"), paths.achievements),
+        NavItem(t("nav.skills"), paths.skills),
+        NavItem(t("nav.experience"), paths.experience),
+        NavItem(t("nav.resume"), paths.resume),
     ]
     return out
 

@@ -95,6 +95,8 @@ class Role:
     public: bool
     body: str
     body_line: int = 1  # the line of the file on which `body` starts
+    skills: tuple[str, ...] = ()  # ids of files in skills/: what tailored résumés select by
+    tags: tuple[str, ...] = ()
 
     @property
     def current(self) -> bool:

@@ -376,6 +376,8 @@ ROLE = ContentType(
         Field("end", MONTH, "absent for the current role"),
         Field("location", TEXT, "where"),
         Field("url", TEXT, "the organization's site (https)"),
+        Field("skills", IDS, "ids of files in skills/ the role used; tailored résumés select by them"),
+        Field("tags", TEXTS, "free tags; tailored résumés select by them"),
         _VIS,
     ),
 )
@@ -415,6 +417,7 @@ PROFILE = ContentType(
         Field("email", TEXT, "shown on the public portfolio when the profile is public"),
         Field("location", TEXT, "city, country"),
         Field("links", LINKS, "label and url of each"),
+        Field("photo", TEXT, "an image beside your name on the portfolio: a path from this file, or an https URL"),
         Field("languages", LANGUAGES, "language and fluency of each, such as {language: German, fluency: native}"),
         _VIS,
     ),

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-# The page's own <h1> is its title, which the search index takes from the page's metadata.
-_HEADING_1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL | re.IGNORECASE)
+# The page's own <h1> is its title, which the search index takes from the page's metadata; the portfolio's
+# navigation and a record's way back are the same on many pages and say nothing of the page.
+_HEADING_1 = re.compile(r"<h1\b[^>]*>.*?</h1>|<nav class=\"cf-(?:site-nav|back)\"[^>]*>.*?</nav>", re.DOTALL | re.IGNORECASE)
 # Tags that end a piece of text: without a space, "<li>Python</li><li>SQL</li>" would read "PythonSQL",
 # and a row of links such as the years of the achievements page "20262025".
 _BREAKING_TAG = re.compile(r"</?(?:a|address|article|br|dd|div|dl|dt|h[2-6]|li|nav|ol|p|section|table|td|th|tr|ul)\b[^>]*>", re.IGNORECASE)

@@ -39,6 +39,7 @@ class ItemView:
     url: str | None  # only when it passes the link allow-list
     summary: str  # the first paragraph of its text, as plain text
     skills: tuple[str, ...]  # names of its public skills
+    skill_ids: tuple[str, ...]
     tags: tuple[str, ...]
 
     @property
@@ -96,6 +97,7 @@ def _item_view(item: Item, skill_names: dict[str, str], plain_text: Callable[[st
         summary=plain_text(item.body),
         # Only public skills: a private one is not even named.
         skills=tuple(skill_names[s] for s in item.skills if s in skill_names),
+        skill_ids=tuple(s for s in item.skills if s in skill_names),
         tags=item.tags,
     )
 

@@ -133,7 +133,9 @@ _FILES = ("profile_file", "layoff_plan_file")
 _DAYS = ("checkup_every", "stale_after", "contact_every")
 _CHOICES = {"audience": ("public", "private")}
 _FLAGS = ("serve_private_on_any_address",)
-OPTION_NAMES = tuple(f.name for f in dataclasses.fields(Settings))
+# Options that shape what a build writes, judged where they are used (portfolio variants, words): not settings.
+BUILD_OPTIONS = ("messages", "resumes")
+OPTION_NAMES = (*(f.name for f in dataclasses.fields(Settings)), *BUILD_OPTIONS)
 
 
 def build_settings(options: Any) -> Settings:
@@ -151,7 +153,8 @@ def build_settings(options: Any) -> Settings:
     for key, value in options.items():
         if key not in OPTION_NAMES:
             raise SettingsError(f"{PLUGIN_NAME}: has no option of that name; the options are {', '.join(OPTION_NAMES)}")
-        values[key] = _check_option(key, value)
+        if key not in BUILD_OPTIONS:
+            values[key] = _check_option(key, value)
     settings = Settings(**values)
     _refuse_overlaps(settings)
     return settings

@@ -15,10 +15,9 @@ from typing import Any, NamedTuple
 from .checkuppage import build_checkup_view
 from .corpus import Corpus
 from .dashboard import dashboard_part
-from .levels import LEVELS_BY_ID
 from .paths import page_stem
 from .plan import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
-from .portfolio import portfolio_part
+from .portfolio import portfolio_part, portfolio_paths
 from .problems import Problem, Severity
 from .records import Entry
 from .redaction import redact_corpus
@@ -103,19 +102,22 @@ EVIDENCE_ON_SKILL_PAGE = 25
 def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     """One page per record and ordinary page, rendered from the typed record."""
     out = Contribution()
+    back = _ways_back(corpus, context)
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
     for entry in corpus.entries:
-        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context))
+        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context, back["entry"]))
         out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
-        out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, **common))
+        out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
     for role in corpus.roles:
         title = f"{role.title}, {role.organization}"
-        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, **common))
+        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, back=back["role"], **common))
     for item in corpus.items:
-        out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, **common))
+        out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, back=back["item"], **common))
     for page in corpus.pages:
-        out.pages.append(SitePage(page.path, page.title or _title_from_path(page.path), page.body, generated=False))
+        out.pages.append(
+            SitePage(page.path, page.title or _title_from_path(page.path, context.messages("nav.home")), page.body, generated=False)
+        )
     if corpus.profile is not None:
         profile = corpus.profile
         out.pages.append(_record_page(profile.path, profile.name, "pages/profile.html", profile.body, profile=profile, **common))
@@ -124,7 +126,7 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
             out.pages.append(
                 _record_page(
                     checkup.path,
-                    f"Check-up of {checkup.date.isoformat()}",
+                    context.messages("title.checkup_of", date=context.messages.date(checkup.date)),
                     "pages/checkup.html",
                     checkup.body,
                     view=build_checkup_view(checkup, corpus, context.use_directory_urls),
@@ -137,8 +139,23 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
             out.pages.append(_record_page(decision.path, decision.title, "pages/decision.html", decision.body, decision=decision, **common))
         if corpus.layoff_plan is not None:
             plan = corpus.layoff_plan
-            out.pages.append(_record_page(plan.path, "Layoff plan", "pages/layoff_plan.html", plan.body, plan=plan, **common))
+            out.pages.append(
+                _record_page(plan.path, context.messages("title.layoff_plan"), "pages/layoff_plan.html", plan.body, plan=plan, **common)
+            )
     return out
+
+
+def _ways_back(corpus: Corpus, context: BuildContext) -> dict[str, tuple[str, str]]:
+    """(portfolio page, its title) that each kind of record page leads back to."""
+    paths = portfolio_paths(corpus, context)
+    t = context.messages
+    entries = "achievements" if all(e.kind == "achievement" for e in corpus.public().entries) else "highlights"
+    return {
+        "entry": (paths.achievements, t(f"nav.{entries}")),
+        "skill": (paths.skills, t("nav.skills")),
+        "role": (paths.experience, t("nav.experience")),
+        "item": (paths.home, t("nav.home")),
+    }
 
 
 def _record_page(src_path: str, title: str, template: str, body: str, **context: Any) -> SitePage:
@@ -148,7 +165,7 @@ def _record_page(src_path: str, title: str, template: str, body: str, **context:
 
 
 def _render_header(template: str, context: dict[str, Any]) -> str:
-    return render_template(template, **context).strip()
+    return render_template(template, t=context["context"].messages, **context).strip()
 
 
 class FactLink(NamedTuple):
@@ -166,6 +183,7 @@ class EntryHeader(NamedTuple):
     """
 
     stylesheet: str
+    back: FactLink  # the portfolio page that lists this entry
     title: str
     date_iso: str
     kind: str
@@ -176,7 +194,9 @@ class EntryHeader(NamedTuple):
     tags: tuple[str, ...]
 
 
-def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHeader:
+def entry_header(
+    entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str] = ("achievements/index.md", "Achievements")
+) -> EntryHeader:
     """The header view of `entry`; a public build's corpus holds public skills and roles only."""
     links = LinksFrom(entry.path, context.use_directory_urls)
     skills = []
@@ -186,25 +206,26 @@ def entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> EntryHe
     role = corpus.roles_by_id.get(entry.role) if entry.role else None
     return EntryHeader(
         stylesheet=links.asset("assets/careerfolio/portfolio.css"),
+        back=FactLink(back[1], links.page(back[0])),
         title=entry.title,
         date_iso=entry.date.isoformat(),
         kind=entry.kind,
         impact=entry.impact,
-        levels=tuple(LEVELS_BY_ID[level].label for level in entry.levels) if context.audience == "private" else (),
+        levels=tuple(context.messages(f"esh.{level}") for level in entry.levels) if context.audience == "private" else (),
         skills=tuple(skills),
         role=FactLink(f"{role.title}, {role.organization}", links.page(role.path)) if role else None,
         tags=entry.tags,
     )
 
 
-def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext) -> str:
-    return render_template("pages/entry.html", header=entry_header(entry, corpus, context)).strip()
+def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> str:
+    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back), t=context.messages).strip()
 
 
-def _title_from_path(path: str) -> str:
+def _title_from_path(path: str, home: str) -> str:
     name = page_stem(path.rsplit("/", 1)[-1])
     if name in ("index", "README"):
-        return "Home"
+        return home
     return name.replace("-", " ").replace("_", " ").capitalize()
 
 
