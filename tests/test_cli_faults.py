@@ -154,7 +154,8 @@ def test_text_that_is_not_utf8_is_refused_in_one_line_and_nothing_is_written(tmp
 
 def test_a_check_up_asks_again_for_a_line_that_is_not_utf8(tmp_path: Path) -> None:
     site = copy_example(tmp_path / "site")
-    answers = b"4\n3\n2\n2\n3\n" + LATIN1 + b"\nCall Jane\n\n\n"
+    # Five scores, the previous check-up's two open actions left open, then the actions, the reflection and yes.
+    answers = b"4\n3\n2\n2\n3\n" + b"\n\n" + LATIN1 + b"\nCall Jane\n\n\n\n"
     result = _careerfolio(site, b"checkup", stdin=answers)
     assert result.returncode == 0, result.stderr
     assert b"please type it again" in result.stderr
