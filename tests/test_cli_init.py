@@ -157,3 +157,19 @@ def test_init_refuses_a_file(tmp_path: Path) -> None:
     result = run(tmp_path, "init", "career")
     assert result.exit_code == 1 and "is a file" in result.output
     assert (tmp_path / "career").read_text() == "a file\n"
+
+
+def test_at_a_terminal_init_asks_for_the_name_and_headline(tmp_path: Path) -> None:
+    from test_cli_checkup import Terminal
+
+    term = Terminal(tmp_path, "init", "mine")
+    term.expect("Your name: ")
+    term.type("Zoë Ünal\r")
+    term.expect("Your headline (one line, Enter to skip): ")
+    term.type("\r")
+    term.expect("careerfolio checkup")
+    assert term.wait() == 0
+    corpus = load_corpus(read_tree(tmp_path / "mine" / "content"))
+    assert corpus.problems == () and corpus.profile is not None and corpus.profile.public
+    assert (corpus.profile.name, corpus.profile.headline) == ("Zoë Ünal", None)
+    assert yaml.safe_load((tmp_path / "mine" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == "Zoë Ünal"
