@@ -72,6 +72,9 @@ def test_a_private_export_never_goes_to_a_folder_a_public_build_deploys(example:
     assert private.exit_code == 0, private.output
     docs = _files(example / "build" / "careerfolio-private" / "docs")
     assert any(path.startswith("checkups/") for path in docs)
+    # Whatever the engine's templates, every private page says so at its top.
+    checkup = next(path for path in docs if path.startswith("checkups/"))
+    assert 'class="cf-private-banner"' in (example / "build" / "careerfolio-private" / "docs" / checkup).read_text("utf-8")
 
 
 def test_guard_names_output_and_source_never_the_text_from_any_folder_of_the_site(example: Path) -> None:

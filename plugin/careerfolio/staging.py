@@ -41,6 +41,8 @@ from .urls import page_url
 DEFAULT_OUT = {"public": "build/careerfolio-public", "private": "build/careerfolio-private"}
 DOCS = "docs"
 ENGINE_CONFIG = "mkdocs.yml"
+# The export's theme overrides (see templates/engines/), beside docs/.
+OVERRIDES = "overrides"
 SITE_DIRS = {"public": "site", "private": "site-private"}
 # Marks a folder as an export and says for which audience: a private export never reuses a public one's folder.
 MARKER = ".careerfolio-export"
@@ -118,7 +120,18 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     for path in sorted(copied):
         staged.files[f"{DOCS}/{path}"] = (site.docs_dir / path).read_bytes()
     staged.files[ENGINE_CONFIG] = _engine_config(raw, plan, site, audience).encode("utf-8")
+    if _takes_our_overrides(raw):
+        staged.files[f"{OVERRIDES}/main.html"] = (templates_dir() / "engines" / "main.html").read_bytes()
     return staged
+
+
+def _takes_our_overrides(raw: dict[str, Any]) -> bool:
+    """Whether the export brings its own theme override (the feed link): Material's theme, and no custom_dir of the user's.
+
+    Engines take one custom_dir; a user's own stays, without the feed link, rather than be merged with ours.
+    """
+    theme = raw.get("theme")
+    return isinstance(theme, dict) and theme.get("name") == "material" and not theme.get("custom_dir")
 
 
 def _public_links(plan: Site, sources: list[tuple[str, bytes]], assets: list[str], use_directory_urls: bool) -> PublicLinks:
@@ -208,6 +221,8 @@ def _engine_config(raw: dict[str, Any], plan: Site, site: SiteConfig, audience: 
     theme = raw.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
         config["theme"] = {**theme, "custom_dir": os.fspath(site.root / theme["custom_dir"])}
+    elif _takes_our_overrides(raw) and isinstance(theme, dict):
+        config["theme"] = {**theme, "custom_dir": OVERRIDES}
     planned = {page.src_path for page in plan.pages}
     if raw.get("nav") is None:
         config["nav"] = [{html.escape(item.title): item.src_path} for item in plan.nav]
