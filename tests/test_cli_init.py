@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from careerfolio.corpus import load_corpus
 from careerfolio.editor import build_schema_files
 from careerfolio.loader import read_tree
+from careerfolio.records import ITEM_TYPES
 from careerfolio.schema import CONTENT_TYPES
 from cli_support import assert_clean, run, snapshot
 from conftest import output_text, run_mkdocs
@@ -38,6 +39,7 @@ def test_init_writes_a_site_with_one_example_of_each_content_type(starter: Path)
         "profile": int(corpus.profile is not None),
         "layoff_plan": int(corpus.layoff_plan is not None),
         "page": len(corpus.pages),
+        **{name: sum(1 for i in corpus.items if i.kind in (name, "talk" if name == "publication" else name)) for name in ITEM_TYPES},
     }
     assert counts == dict.fromkeys(CONTENT_TYPES, 1)
     for name in ("mkdocs.yml", ".gitignore", "frontmatter.json", ".github/workflows/pages.yml", ".github/workflows/check.yml"):

@@ -20,6 +20,11 @@ TITLES = {
     "role": "Staff Engineer at Globex",
     "contact": "Zoë Ünal",
     "decision": "Move to Munich?",
+    "education": "TU München",
+    "certification": "Certified Kubernetes Administrator",
+    "project": "Berlin transit dashboard",
+    "publication": "Streaming joins in practice",
+    "award": "Engineer of the year",
 }
 EXPECTED_PATHS = {
     "entry": f"content/journal/{TODAY.year}/{TODAY.isoformat()}-shipped-the-billing-api-v2-3.md",
@@ -27,6 +32,11 @@ EXPECTED_PATHS = {
     "role": "content/roles/globex-staff-engineer.md",
     "contact": "content/network/zoe-unal.md",
     "decision": "content/decisions/move-to-munich.md",
+    "education": "content/education/tu-munchen.md",
+    "certification": "content/certifications/certified-kubernetes-administrator.md",
+    "project": "content/projects/berlin-transit-dashboard.md",
+    "publication": "content/publications/streaming-joins-in-practice.md",
+    "award": "content/awards/engineer-of-the-year.md",
 }
 # The field that carries the title, and the title as it reads back.
 TITLE_FIELDS = {
@@ -35,6 +45,11 @@ TITLE_FIELDS = {
     "role": ("title", "Staff Engineer"),
     "contact": ("name", "Zoë Ünal"),
     "decision": ("title", "Move to Munich?"),
+    "education": ("institution", "TU München"),
+    "certification": ("name", "Certified Kubernetes Administrator"),
+    "project": ("name", "Berlin transit dashboard"),
+    "publication": ("title", "Streaming joins in practice"),
+    "award": ("title", "Engineer of the year"),
 }
 
 

@@ -66,6 +66,11 @@ def test_frontmatter_json_maps_each_folder_to_its_content_type(written: Path) ->
         f"[[workspace]]/content/{settings.roles_dir}": ["role"],
         f"[[workspace]]/content/{settings.network_dir}": ["contact"],
         f"[[workspace]]/content/{settings.decisions_dir}": ["decision"],
+        f"[[workspace]]/content/{settings.education_dir}": ["education"],
+        f"[[workspace]]/content/{settings.certifications_dir}": ["certification"],
+        f"[[workspace]]/content/{settings.projects_dir}": ["project"],
+        f"[[workspace]]/content/{settings.publications_dir}": ["publication"],
+        f"[[workspace]]/content/{settings.awards_dir}": ["award"],
     }
     types = {t["name"]: t for t in config["frontMatter.taxonomy.contentTypes"]}
     assert set(types) == {name for names in folders.values() for name in names}

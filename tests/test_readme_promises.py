@@ -674,6 +674,82 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
             "tests/test_cli_init.py::test_init_includes_the_schemas_that_the_schema_command_makes",
         ),
     ),
+    (
+        "Both write the profile, roles, skills, education, certifications, projects, publications, awards and languages "
+        "as content files in the type's folder, and print each file they wrote.",
+        (
+            "tests/test_import_linkedin.py::test_an_export_becomes_private_files_in_the_content_format_that_check_clean",
+            "tests/test_import_jsonresume.py::test_a_resume_becomes_private_files_that_check_clean",
+        ),
+    ),
+    (
+        "Every file they write is private: publishing stays a choice you make per file. Everything they write passes `careerfolio check` "
+        "and builds with `mkdocs build --strict`.",
+        (
+            "tests/test_import_linkedin.py::test_an_export_becomes_private_files_in_the_content_format_that_check_clean",
+            "tests/test_import_jsonresume.py::test_a_resume_becomes_private_files_that_check_clean",
+            "tests/test_import_linkedin.py::test_imported_files_build_strictly_and_contacts_never_reach_the_public_site",
+        ),
+    ),
+    (
+        "Existing files are never changed, and a record the site has already is skipped and reported: the same role at the same "
+        "organisation and start, a skill or contact of the same name, the profile when `profile.md` exists.",
+        ("tests/test_import_linkedin.py::test_records_the_site_has_are_skipped_and_their_files_never_changed",),
+    ),
+    (
+        "Running an import a second time writes nothing. `--dry-run` lists the files an import would write and writes none.",
+        (
+            "tests/test_import_linkedin.py::test_a_second_import_writes_nothing_and_reports_every_record_as_there",
+            "tests/test_import_jsonresume.py::test_a_second_import_writes_nothing",
+            "tests/test_import_linkedin.py::test_dry_run_writes_nothing_and_lists_what_a_real_run_writes",
+        ),
+    ),
+    (
+        "`import linkedin` brings them in only with `--contacts`, as contacts in `network/` (always private) with their organisation, "
+        "their position and the day you connected as `met`. No contact is ever named in a public build.",
+        (
+            "tests/test_import_linkedin.py::test_contacts_are_imported_only_when_asked_for",
+            "tests/test_import_linkedin.py::test_imported_files_build_strictly_and_contacts_never_reach_the_public_site",
+        ),
+    ),
+    (
+        "a byte-order mark, notes lines above the header, header names of other versions or languages, dates written `Mar 2019`, "
+        "`12 Mar 2021`, `2019-03` or `2019`, with month names in English, German, French, Spanish, Portuguese, Italian or Dutch.",
+        (
+            "tests/test_import_linkedin.py::test_an_export_becomes_private_files_in_the_content_format_that_check_clean",
+            "tests/test_import_linkedin.py::test_missing_files_are_noted_and_other_headers_and_unknown_columns_read",
+            "tests/test_import_linkedin.py::test_the_zip_imports_what_its_folder_does",
+            "tests/test_import_dates.py::test_each_style_reads_as_the_same_date",
+            "tests/test_import_jsonresume.py::test_a_byte_order_mark_is_read_past",
+        ),
+    ),
+    (
+        "A file saved again by a spreadsheet, as UTF-16 or with semicolons or tabs between the columns, is read too.",
+        (
+            "tests/test_import_linkedin.py::test_a_file_saved_as_utf_16_text_with_tabs_by_a_spreadsheet_is_read",
+            "tests/test_import_linkedin.py::test_a_file_saved_by_a_spreadsheet_with_semicolons_is_read",
+        ),
+    ),
+    (
+        "A file the export does not have is skipped with a note, and columns the import does not read are ignored.",
+        ("tests/test_import_linkedin.py::test_missing_files_are_noted_and_other_headers_and_unknown_columns_read",),
+    ),
+    (
+        "A record with a date it cannot read, with bytes that are not UTF-8, or (in a JSON Resume) a field that does not fit the JSON "
+        "Resume schema, is left out alone, with a message that names the file, the line or place, and the field, never a value. "
+        "The command then exits 1.",
+        (
+            "tests/test_import_linkedin.py::test_bad_rows_are_located_left_out_and_never_quoted",
+            "tests/test_import_jsonresume.py::test_schema_failures_are_located_where_the_schema_finds_them_and_cost_only_their_record",
+            "tests/test_import_jsonresume.py::test_a_file_that_cannot_be_read_is_one_located_line_and_writes_nothing",
+            "tests/test_import_dates.py::test_an_unreadable_date_raises_without_quoting_it",
+        ),
+    ),
+    (
+        "A role whose date has a year but no month gets January, with a note. A skill from LinkedIn, which gives no level, gets "
+        "`level: 3`, and its text asks you to set your own.",
+        ("tests/test_import_linkedin.py::test_a_year_without_a_month_is_written_as_january_with_a_note_and_a_skill_asks_for_its_level",),
+    ),
     # -- The dashboard -----------------------------------------------------------------------------------
     (
         "has a page at `/dashboard/`: where you stand on the five levels and what to do next.",
@@ -859,11 +935,24 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/test_cli_checkup.py::test_interactive_checkup_reasks_on_bad_input_and_writes_the_file",),
     ),
     (
-        "TYPE is `entry`, `skill`, `role`, `contact` or `decision`.",
+        "TYPE is `entry`, `skill`, `role`, `contact`, `decision`, `education`, `certification`, `project`, `publication` or `award`.",
         (
             "tests/test_cli_new.py::test_new_writes_each_type_from_a_subfolder_and_check_accepts_it",
             "tests/test_cli_new.py::test_bad_requests_write_nothing_and_show_no_traceback",
         ),
+    ),
+    (
+        "Each file of a new type is private unless it says `visibility: public`, like every other file; a public one is shown on the portfolio home, on the printed résumé, in `resume.json` and on a page of its own.",
+        (
+            "tests/test_sections.py::test_an_item_without_visibility_public_is_nowhere_in_the_public_site",
+            "tests/test_sections.py::test_the_printed_resume_lists_every_public_section",
+            "tests/test_sections.py::test_the_portfolio_home_lists_them_and_links_each_to_its_page",
+            "tests/test_sections.py::test_resume_json_carries_them_in_json_resume_sections_and_is_schema_valid",
+        ),
+    ),
+    (
+        "Languages are a field of `profile.md`, public when the profile is:",
+        ("tests/test_sections.py::test_a_private_profile_keeps_its_languages_private",),
     ),
     (
         "The tests validate it against schema version 1.3.1 of the npm package `@jsonresume/schema`, kept in `tests/schemas/`.",
@@ -1109,7 +1198,7 @@ def test_make_site_and_make_test_make_their_own_environment() -> None:
 def test_the_core_never_imports_mkdocs() -> None:
     """ "The core never imports MkDocs; only its two adapters do": mkdocs_plugin.py, and siteconfig.py for the command."""
     importers = set()
-    for path in (REPO / "plugin" / "careerfolio").glob("*.py"):
+    for path in (REPO / "plugin" / "careerfolio").rglob("*.py"):  # sub-packages such as importing/ too
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
@@ -1118,7 +1207,7 @@ def test_the_core_never_imports_mkdocs() -> None:
             else:
                 continue
             if any(name.split(".")[0] in ("mkdocs", "material") for name in names):
-                importers.add(path.name)
+                importers.add(path.relative_to(REPO / "plugin" / "careerfolio").as_posix())
     assert importers == {"mkdocs_plugin.py", "siteconfig.py"}
 
 

@@ -23,7 +23,20 @@ from .settings import Settings
 __all__ = ["NEW_TYPES", "AuthoringError", "NewFile", "TextFile", "plan_new_file", "slugify", "write_new", "yaml_scalar"]
 
 # The content types `careerfolio new` creates; check-ups have their own command.
-NEW_TYPES: tuple[str, ...] = ("entry", "skill", "role", "contact", "decision")
+NEW_TYPES: tuple[str, ...] = (
+    "entry",
+    "skill",
+    "role",
+    "contact",
+    "decision",
+    "education",
+    "certification",
+    "project",
+    "publication",
+    "award",
+)
+# The field each type of the rest of a career takes its title in.
+_TITLE_FIELDS = {"education": "institution", "certification": "name", "project": "name", "publication": "title", "award": "title"}
 
 # Language names whose symbols carry the meaning: C++ is not C, nor is C# or F#.
 _SYMBOL_NAMES = ((re.compile(r"(?<=[a-z])\+\+", re.IGNORECASE), "pp"), (re.compile(r"\b(?<=[a-z])#(?!\w)", re.IGNORECASE), "sharp"))
@@ -34,6 +47,11 @@ _BODY_PROMPTS = {
     "role": "What the role was about.",
     "contact": "How we met, what they care about, how I can help them.",
     "decision": "What matters, what I fear, whom I asked.",
+    "education": "What I studied, and what I took from it.",
+    "certification": "What it covers, and what it took.",
+    "project": "What the project was, what I did, and what came of it.",
+    "publication": "What it is about, in a sentence or two.",
+    "award": "What it was for.",
 }
 
 
@@ -154,6 +172,11 @@ def plan_new_file(type_name: str, title: str, today: dt.date, settings: Settings
     elif type_name == "contact":
         values["name"] = yaml_scalar(title)
         path = f"{settings.network_dir}/{slug}.md"
+    elif type_name in _TITLE_FIELDS:
+        values[_TITLE_FIELDS[type_name]] = yaml_scalar(title)
+        if "date" in ctype.field_names:
+            values["date"] = today.isoformat()  # most are written down the day they happen
+        path = f"{dict(settings.item_dirs)[type_name]}/{slug}.md"
     else:
         values["title"] = yaml_scalar(title)
         values["options"] = _decision_options()

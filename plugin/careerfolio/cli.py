@@ -18,6 +18,11 @@ from .corpus import Corpus, load_corpus
 from .dates import build_today
 from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
 from .guard import build_secrets, scan_site
+from .importing.csvtables import ExportError
+from .importing.imported import ReadResult
+from .importing.jsonresume import ResumeError, read_jsonresume
+from .importing.linkedin import read_linkedin
+from .importing.writer import plan_import
 from .loader import read_tree
 from .newfiles import replace_own, write_all_new, write_new
 from .nextsteps import NextStep, NextSteps, compute_next_steps
@@ -429,3 +434,78 @@ def guard(site_dir: Path, theme_dirs: tuple[Path, ...]) -> None:
     if hits:
         raise click.ClickException(f"{site_dir}: {len(hits)} problem{'s' * (len(hits) != 1)} above; do not publish it")
     click.echo(f"{_shown_path(site_dir)}: no private text found")
+
+
+# -- import ------------------------------------------------------------------------
+
+
+@main.group(name="import", short_help="Bring a career in from a LinkedIn export or a JSON Resume.")
+def import_group() -> None:
+    """Write the records of a LinkedIn data export or a JSON Resume as private content files.
+
+    Existing files are never changed, and records the site has already are skipped,
+    so running an import again writes nothing.
+    """
+
+
+@import_group.command(short_help="Import a LinkedIn data export (the ZIP or its folder).")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--contacts", is_flag=True, help="Import your connections as contacts too (always private).")
+@click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
+def linkedin(path: Path, contacts: bool, dry_run: bool) -> None:
+    """Import the profile, positions, skills, education, certifications, projects, publications, honors and languages at PATH."""
+    site = load_site(None)  # before the export is read: without a site there is nowhere to write
+    try:
+        result = read_linkedin(path, contacts)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    _run_import(site, result, dry_run)
+
+
+@import_group.command(short_help="Import a JSON Resume (resume.json).")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
+def jsonresume(path: Path, dry_run: bool) -> None:
+    """Import the basics, work, skills, education, certificates, projects, publications, awards and languages of PATH."""
+    site = load_site(None)
+    try:
+        result = read_jsonresume(path)
+    except ResumeError as exc:
+        raise click.ClickException(str(exc)) from None
+    _run_import(site, result, dry_run)
+
+
+def _run_import(site: SiteConfig, result: ReadResult, dry_run: bool) -> None:
+    """Plan the records into the site, write them (unless a dry run), and report each: exit 1 when any was left out."""
+    files = read_tree(site.docs_dir) if site.docs_dir.is_dir() else []
+    plan = plan_import(result, files, site.settings, build_today())
+    for skipped in plan.skipped:
+        if skipped.repeat_of is not None:
+            click.echo(f"Skipped {skipped.origin}: the same {skipped.kind} as {skipped.repeat_of}")
+        else:
+            click.echo(f"Skipped {skipped.origin}: the {skipped.kind} is in {_shown_path(site.docs_dir / skipped.existing)} already")
+    for note in plan.notes:
+        click.echo(f"Note: {note.format()}" if not note.left_out else note.format(), err=note.left_out)
+    if dry_run:
+        for planned in plan.files:
+            click.echo(f"Would write {_shown_path(site.docs_dir / planned.path)}")
+    else:
+        try:
+            for planned in plan.files:
+                # One file at a time, each reported as it lands: if the disk fills, what was written is listed.
+                written = write_new(site.docs_dir / planned.path, planned.text, rename_on_clash=planned.kind != "profile")
+                click.echo(f"Wrote {_shown_path(written)}")
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}cannot be written ({exc.strerror}); the files listed above were written") from None
+    if result.contacts_not_read:
+        click.echo(f"Note: {result.contacts_not_read} connections were not imported; add --contacts to import them as private contacts")
+    left_out = sum(1 for note in plan.notes if note.left_out)
+    verb = "would write" if dry_run else "wrote"
+    count_files, there = len(plan.files), len(plan.skipped)
+    click.echo(
+        f"Import {verb} {count_files} file{'s' * (count_files != 1)}; {there} record{'s were' if there != 1 else ' was'} there already,"
+        f" {left_out} could not be imported."
+    )
+    if left_out:
+        raise SystemExit(1)

@@ -8,16 +8,20 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from .dates import PartialDate
 from .levels import LEVEL_IDS
 from .loader import Source, dotted, parse_source
 from .paths import markdown_stem
 from .problems import Problem, Severity
 from .records import (
     DEFAULT_LEVELS_BY_KIND,
+    ITEM_TYPES,
     CheckUp,
     Contact,
     Decision,
     Entry,
+    Item,
+    Language,
     LayoffPlan,
     Link,
     Option,
@@ -47,6 +51,7 @@ class Corpus:
     profile: Profile | None = None
     layoff_plan: LayoffPlan | None = None
     pages: tuple[Page, ...] = ()
+    items: tuple[Item, ...] = ()  # education, certifications, projects, publications, awards: newest first
     problems: tuple[Problem, ...] = ()
     excluded: tuple[str, ...] = ()  # paths left out because of an error
     _public: bool = field(default=False, repr=False)
@@ -72,12 +77,14 @@ class Corpus:
             for e in self.entries
             if e.public
         )
+        items = tuple(replace(i, skills=tuple(s for s in i.skills if s in public_skills)) for i in self.items if i.public)
         return Corpus(
             entries=entries,
             skills=skills,
             roles=roles,
             profile=self.profile if self.profile is not None and self.profile.public else None,
             pages=tuple(p for p in self.pages if p.public),
+            items=items,
             _public=True,
         )
 
@@ -119,7 +126,7 @@ class Corpus:
         """Docs-relative paths of every Markdown file that may be published."""
         pub = self.public()
         paths = [e.path for e in pub.entries] + [s.path for s in pub.skills] + [r.path for r in pub.roles]
-        paths += [p.path for p in pub.pages]
+        paths += [p.path for p in pub.pages] + [i.path for i in pub.items]
         if pub.profile is not None:
             paths.append(pub.profile.path)
         return frozenset(paths)
@@ -219,7 +226,7 @@ class _Builder:
         self.problems.extend(checked.problems)
         if checked.record is not None:
             self.records[checked.content_type].append(checked.record)
-            if checked.content_type == "entry":
+            if checked.content_type in ("entry", "project"):
                 self.entry_sources[path] = checked.source
 
     def finish(self) -> Corpus:
@@ -227,6 +234,8 @@ class _Builder:
         skills = {s.id for s in r["skill"]}
         roles = {x.id for x in r["role"]}
         people = {c.id for c in r["contact"]}
+        for project in r["project"]:
+            self._check_refs(project.path, "skills", project.skills, skills)
         for entry in r["entry"]:
             self._check_refs(entry.path, "skills", entry.skills, skills)
             self._check_refs(entry.path, "role", (entry.role,) if entry.role else (), roles)
@@ -242,6 +251,7 @@ class _Builder:
             profile=profiles[0] if profiles else None,
             layoff_plan=plans[0] if plans else None,
             pages=tuple(sorted(r["page"], key=lambda p: p.path)),
+            items=_newest_first(item for name in ITEM_TYPES for item in r[name]),
             problems=tuple(sorted(self.problems, key=lambda p: (p.path, p.line or 0))),
             excluded=tuple(sorted(self.excluded)),
         )
@@ -397,6 +407,7 @@ def _make_decision(source: Source, record_id: str, values: dict[str, Any], probl
 
 def _make_profile(source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> Profile:
     links = tuple(Link(link["label"], link["url"]) for link in values.get("links", ()))
+    languages = tuple(Language(lang["language"], lang.get("fluency")) for lang in values.get("languages", ()))
     return Profile(
         path=source.path,
         name=values["name"],
@@ -407,7 +418,80 @@ def _make_profile(source: Source, record_id: None, values: dict[str, Any], probl
         public=values.get("visibility") == "public",
         body=source.body,
         body_line=source.body_line,
+        languages=languages,
     )
+
+
+def _make_education(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Item | None:
+    if not _ends_after_start(source, values, problems):
+        return None
+    extra = {"degree": values.get("degree"), "area": values.get("area"), "grade": values.get("grade")}
+    return _item("education", source, record_id, values, values["institution"], None, values.get("start"), values.get("end"), **extra)
+
+
+def _make_certification(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Item:
+    # A certification's end is when it expires.
+    return _item(
+        "certification", source, record_id, values, values["name"], values.get("issuer"), values.get("date"), values.get("expires")
+    )
+
+
+def _make_project(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Item | None:
+    if not _ends_after_start(source, values, problems):
+        return None
+    extra = {"skills": tuple(dict.fromkeys(values.get("skills", ()))), "tags": tuple(dict.fromkeys(values.get("tags", ())))}
+    return _item("project", source, record_id, values, values["name"], None, values.get("start"), values.get("end"), **extra)
+
+
+def _make_publication(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Item:
+    kind = values.get("kind", "publication")
+    return _item(kind, source, record_id, values, values["title"], values.get("venue"), values.get("date"), None)
+
+
+def _make_award(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Item:
+    return _item("award", source, record_id, values, values["title"], values.get("awarder"), values.get("date"), None)
+
+
+def _item(
+    kind: str,
+    source: Source,
+    record_id: str,
+    values: dict[str, Any],
+    name: str,
+    organization: str | None,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    **extra: Any,
+) -> Item:
+    return Item(
+        kind,
+        record_id,
+        source.path,
+        name=name,
+        organization=organization,
+        start=start,
+        end=end,
+        url=values.get("url"),
+        public=values.get("visibility") == "public",
+        body=source.body,
+        body_line=source.body_line,
+        **extra,
+    )
+
+
+def _ends_after_start(source: Source, values: dict[str, Any], problems: list[Problem]) -> bool:
+    start, end = values.get("start"), values.get("end")
+    if start is not None and end is not None and end.last_day < start.first_day:
+        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
+        return False
+    return True
+
+
+def _newest_first(items: Iterable[Item]) -> tuple[Item, ...]:
+    """Items with a date newest first, then undated ones; by name within a date."""
+    listed = sorted(items, key=lambda i: (i.name.lower(), i.id))
+    dated = sorted((i for i in listed if i.sort_date is not None), key=lambda i: i.sort_date.first_day, reverse=True)  # type: ignore[union-attr]
+    return tuple(dated + [i for i in listed if i.sort_date is None])
 
 
 def _make_layoff_plan(source: Source, record_id: None, values: dict[str, Any], problems: list[Problem]) -> LayoffPlan:
@@ -439,6 +523,11 @@ _MAKERS: dict[str, Callable[[Source, Any, dict[str, Any], list[Problem]], Any]] 
     "profile": _make_profile,
     "layoff_plan": _make_layoff_plan,
     "page": _make_page,
+    "education": _make_education,
+    "certification": _make_certification,
+    "project": _make_project,
+    "publication": _make_publication,
+    "award": _make_award,
 }
 
 

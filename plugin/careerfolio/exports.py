@@ -16,6 +16,7 @@ from .urls import page_url
 
 if TYPE_CHECKING:
     from .portfolio import EntryCard, PortfolioPaths, PortfolioView
+    from .sections import ItemView
 
 # The feed carries the newest entries only (see build_feed).
 FEED_ENTRIES = 50
@@ -51,7 +52,7 @@ def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_resume_data(view: PortfolioView, context: BuildContext) -> dict[str, Any]:
-    """The portfolio as a JSON Resume document (basics, work, skills)."""
+    """The portfolio as a JSON Resume document: basics, work, skills, languages and the sections of `view.sections`."""
     profile = view.profile
     basics: dict[str, Any] = {}
     if profile is not None:
@@ -85,7 +86,52 @@ def build_resume_data(view: PortfolioView, context: BuildContext) -> dict[str, A
         _drop_empty({"name": s.skill.name, "level": s.skill.level_label, "keywords": [s.skill.category] if s.skill.category else []})
         for s in view.skills
     ]
-    return _drop_empty({"basics": basics, "work": work, "skills": skills})
+    languages = [_drop_empty({"language": lang.language, "fluency": lang.fluency}) for lang in view.languages]
+    return _drop_empty({"basics": basics, "work": work, "skills": skills, "languages": languages, **_item_sections(view)})
+
+
+def _item_sections(view: PortfolioView) -> dict[str, list[dict[str, Any]]]:
+    """JSON Resume's education, certificates, projects, publications and awards; talks are publications there."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for section in view.sections:
+        for item in section.items:
+            key, data = _json_resume_item(item)
+            out.setdefault(key, []).append(_drop_empty(data))
+    return out
+
+
+def _json_resume_item(item: ItemView) -> tuple[str, dict[str, Any]]:
+    url = _web_url(item.url)
+    if item.kind == "education":
+        return "education", {
+            "institution": item.name,
+            "url": url,
+            "area": item.area,
+            "studyType": item.degree,
+            "startDate": item.start,
+            "endDate": item.end,
+            "score": item.grade,
+        }
+    if item.kind == "certification":
+        return "certificates", {"name": item.name, "date": item.start, "issuer": item.organization, "url": url}
+    if item.kind == "project":
+        return "projects", {
+            "name": item.name,
+            "description": item.summary,
+            "startDate": item.start,
+            "endDate": item.end,
+            "url": url,
+            "keywords": list(item.skills + item.tags),
+        }
+    if item.kind in ("publication", "talk"):
+        return "publications", {
+            "name": item.name,
+            "publisher": item.organization,
+            "releaseDate": item.start,
+            "url": url,
+            "summary": item.summary,
+        }
+    return "awards", {"title": item.name, "date": item.start, "awarder": item.organization, "summary": item.summary}
 
 
 def build_resume(view: PortfolioView, context: BuildContext) -> str:

@@ -682,6 +682,14 @@ def build_secrets(
                 role.path, role.title, role.organization, f"{role.title}, {role.organization}", role.location, role.url, role.body
             )
             c.secret_name(role.path, *_name_words(role.path))
+    for item in corpus.items:
+        fields = (item.name, item.organization, item.degree, item.area, item.grade, item.url, *item.tags)
+        if item.public:
+            c.public_text(*fields, item.body, item.path)
+            c.secret_text(item.path, *_comments(item.body))
+        else:
+            c.secret_text(item.path, *fields, item.body)
+            c.secret_name(item.path, *_name_words(item.path))
     for page in corpus.pages:
         if page.public:
             c.public_text(page.title, page.body, page.path)
@@ -693,6 +701,7 @@ def build_secrets(
     if profile is not None:
         texts = [profile.name, profile.headline, profile.email, profile.location, profile.body]
         texts += [text for link in profile.links for text in (link.label, link.url)]
+        texts += [text for lang in profile.languages for text in (lang.language, lang.fluency)]
         if profile.public:
             c.public_text(*texts)
             c.secret_text(profile.path, *_comments(profile.body))

@@ -21,6 +21,7 @@ from .plan import BuildContext, Contribution, NavItem, SiteFile, SitePage, heade
 from .records import Entry, Profile, Role, Skill
 from .relink import move_links
 from .render import render_template, templates_dir
+from .sections import LanguageView, SectionView, build_languages, build_sections
 from .urls import LinksFrom, safe_link
 
 SKILL_LEVEL_LABELS: dict[int, str] = {1: "Novice", 2: "Advanced beginner", 3: "Competent", 4: "Proficient", 5: "Expert"}
@@ -177,6 +178,8 @@ class PortfolioView:
     skills: tuple[SkillEvidence, ...]  # highest level first, then by name
     roles: tuple[RoleView, ...]  # newest start first
     current_roles: tuple[RoleView, ...]
+    sections: tuple[SectionView, ...] = ()  # education, certifications, projects, publications, awards: those with items
+    languages: tuple[LanguageView, ...] = ()
 
     @property
     def featured(self) -> tuple[EntryCard, ...]:
@@ -214,6 +217,8 @@ def build_portfolio_view(corpus: Corpus) -> PortfolioView:
         skills=skills,
         roles=role_views,
         current_roles=tuple(r for r in role_views if r.current),
+        sections=build_sections(public.items, {s.id: s.name for s in public.skills}, plain_text),
+        languages=build_languages(public.profile.languages) if public.profile is not None else (),
     )
 
 

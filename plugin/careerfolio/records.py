@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from .dates import PartialDate
 
+# Content types of the rest of a career, each a folder of files (see Item).
+ITEM_TYPES: tuple[str, ...] = ("education", "certification", "project", "publication", "award")
+PUBLICATION_KINDS: tuple[str, ...] = ("publication", "talk")
 ENTRY_KINDS: tuple[str, ...] = ("achievement", "learning", "feedback", "network", "volunteer", "reflection")
 DEFAULT_LEVELS_BY_KIND: dict[str, tuple[str, ...]] = {
     "achievement": ("performance",),
@@ -138,6 +141,44 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Item:
+    """One piece of the rest of a career: a degree, a certification, a project, a publication or talk, an award.
+
+    `kind` is the content type, except that a publication with `kind: talk` is a "talk".
+    """
+
+    kind: str
+    id: str
+    path: str
+    name: str  # the degree, certification, project, publication or award; for education the institution
+    organization: str | None  # who issued or hosted it: issuer, publisher or event, awarder
+    start: PartialDate | None  # the date of a single-date item
+    end: PartialDate | None
+    url: str | None
+    public: bool
+    body: str
+    degree: str | None = None  # education only
+    area: str | None = None  # education only: the field of study
+    grade: str | None = None  # education only
+    skills: tuple[str, ...] = ()  # projects only: ids of files in skills/
+    tags: tuple[str, ...] = ()  # projects only
+    body_line: int = 1  # the line of the file on which `body` starts
+
+    @property
+    def sort_date(self) -> PartialDate | None:
+        """The date lists order by: when it ended, else when it began."""
+        return self.end or self.start
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language the person speaks, from the profile."""
+
+    language: str
+    fluency: str | None
+
+
+@dataclass(frozen=True)
 class Link:
     label: str
     url: str
@@ -156,6 +197,8 @@ class Profile:
     public: bool
     body: str
     body_line: int = 1  # the line of the file on which `body` starts
+    languages: tuple[Language, ...] = ()
+    photo: str | None = None  # docs-relative path of an image, or a URL
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import TypeVar
 from .corpus import Corpus
 from .links import resolve_target
 from .problems import Problem, Severity
-from .records import Entry, Page, Profile, Role, Skill
+from .records import Entry, Item, Page, Profile, Role, Skill
 from .urls import page_url
 
 LINK_REMOVED = "links to a page that is not public; the link is removed"
@@ -39,7 +39,7 @@ _DEFINITION = re.compile(r"""^ {0,3}\[([^\[\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(
 _HTML_LINK_ATTRIBUTE = re.compile(r"""(<[a-zA-Z][^<>]*?)\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-_R = TypeVar("_R", Entry, Skill, Role, Page, Profile)
+_R = TypeVar("_R", Entry, Skill, Role, Page, Profile, Item)
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def redact_corpus(corpus: Corpus, user_pages: Iterable[str]) -> tuple[Corpus, li
         skills=tuple(map(clean, corpus.skills)),
         roles=tuple(map(clean, corpus.roles)),
         pages=tuple(map(clean, corpus.pages)),
+        items=tuple(map(clean, corpus.items)),
         profile=clean(corpus.profile) if corpus.profile is not None else None,
     )
     return redacted, problems

@@ -18,7 +18,7 @@ from .dates import PartialDate, parse_full_date, parse_partial_date
 from .levels import LEVEL_IDS
 from .loader import FieldPath, Source, dotted
 from .problems import Problem, Severity
-from .records import ENTRY_KINDS
+from .records import ENTRY_KINDS, PUBLICATION_KINDS
 
 _ID = re.compile(r"^[^\s/\\][^\\]*$")
 
@@ -270,6 +270,21 @@ LINKS = Kind(
     },
     "[]",
 )
+_LANGUAGE_FIELDS = {"language": TEXT, "fluency": TEXT}
+LANGUAGES = Kind(
+    _list_of(_record(_LANGUAGE_FIELDS, ("language",)), allow_single=False),
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"language": TEXT.schema, "fluency": TEXT.schema},
+            "required": ["language"],
+            "additionalProperties": False,
+        },
+    },
+    "[]",
+)
+PUBLICATION_KIND = Kind(_word(PUBLICATION_KINDS), {"enum": list(PUBLICATION_KINDS), "default": "publication"}, "publication")
 
 
 @dataclass(frozen=True)
@@ -369,6 +384,7 @@ CONTACT = ContentType(
     (
         Field("name", TEXT, "the person's name", required=True),
         Field("organization", TEXT, "where they work"),
+        Field("position", TEXT, "their job title"),
         Field("circle", TEXT, "industry, community or function"),
         Field("met", PARTIAL, "when you met"),
         Field("last_contact", DATE, "YYYY-MM-DD"),
@@ -399,6 +415,7 @@ PROFILE = ContentType(
         Field("email", TEXT, "shown on the public portfolio when the profile is public"),
         Field("location", TEXT, "city, country"),
         Field("links", LINKS, "label and url of each"),
+        Field("languages", LANGUAGES, "language and fluency of each, such as {language: German, fluency: native}"),
         _VIS,
     ),
 )
@@ -407,9 +424,86 @@ LAYOFF_PLAN = ContentType(
     (Field("reviewed", DATE, "when the plan was last read through"), _VIS),
     always_private=True,
 )
+_URL = Field("url", TEXT, "a page about it (https)")
+EDUCATION = ContentType(
+    "education",
+    (
+        Field("institution", TEXT, "school or university", required=True),
+        Field("degree", TEXT, "such as MSc or Apprenticeship"),
+        Field("area", TEXT, "the field of study"),
+        Field("start", PARTIAL, "YYYY, YYYY-MM or YYYY-MM-DD"),
+        Field("end", PARTIAL, "absent while you study"),
+        Field("grade", TEXT, "final grade or score"),
+        _URL,
+        _VIS,
+    ),
+    words="education file",
+)
+CERTIFICATION = ContentType(
+    "certification",
+    (
+        Field("name", TEXT, "the certification", required=True),
+        Field("issuer", TEXT, "who issued it"),
+        Field("date", PARTIAL, "when it was awarded"),
+        Field("expires", PARTIAL, "when it runs out"),
+        _URL,
+        _VIS,
+    ),
+)
+PROJECT = ContentType(
+    "project",
+    (
+        Field("name", TEXT, "the project", required=True),
+        Field("start", PARTIAL, "YYYY, YYYY-MM or YYYY-MM-DD"),
+        Field("end", PARTIAL, "absent while it runs"),
+        Field("skills", IDS, "ids of files in skills/"),
+        Field("tags", TEXTS, "free tags"),
+        _URL,
+        _VIS,
+    ),
+)
+PUBLICATION = ContentType(
+    "publication",
+    (
+        Field("title", TEXT, "the title of the publication or talk", required=True),
+        Field("kind", PUBLICATION_KIND, "publication (default) or talk"),
+        Field("date", PARTIAL, "when it appeared or was given"),
+        Field("venue", TEXT, "the publisher, journal, conference or meetup"),
+        _URL,
+        _VIS,
+    ),
+)
+AWARD = ContentType(
+    "award",
+    (
+        Field("title", TEXT, "the award", required=True),
+        Field("awarder", TEXT, "who gave it"),
+        Field("date", PARTIAL, "when it was given"),
+        _URL,
+        _VIS,
+    ),
+)
 PAGE = ContentType("page", (Field("title", TEXT, "the page title"), _VIS))
 
-CONTENT_TYPES: dict[str, ContentType] = {t.name: t for t in (ENTRY, SKILL, CHECKUP, ROLE, CONTACT, DECISION, PROFILE, LAYOFF_PLAN, PAGE)}
+CONTENT_TYPES: dict[str, ContentType] = {
+    t.name: t
+    for t in (
+        ENTRY,
+        SKILL,
+        CHECKUP,
+        ROLE,
+        CONTACT,
+        DECISION,
+        PROFILE,
+        LAYOFF_PLAN,
+        EDUCATION,
+        CERTIFICATION,
+        PROJECT,
+        PUBLICATION,
+        AWARD,
+        PAGE,
+    )
+}
 
 
 def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any], list[Problem]]:

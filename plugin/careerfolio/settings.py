@@ -34,6 +34,11 @@ class Settings:
     roles_dir: str = "roles"
     network_dir: str = "network"
     decisions_dir: str = "decisions"
+    education_dir: str = "education"
+    certifications_dir: str = "certifications"
+    projects_dir: str = "projects"
+    publications_dir: str = "publications"
+    awards_dir: str = "awards"
     profile_file: str = "profile.md"
     layoff_plan_file: str = "layoff-plan.md"
     checkup_every: int = 90
@@ -52,6 +57,7 @@ class Settings:
             (self.roles_dir, "role"),
             (self.network_dir, "contact"),
             (self.decisions_dir, "decision"),
+            *((folder, name) for name, folder in self.item_dirs),
         )
 
     @cached_property
@@ -72,6 +78,17 @@ class Settings:
         """Folders whose files, at any depth, are never published."""
         return (self.checkups_dir, self.network_dir, self.decisions_dir)
 
+    @property
+    def item_dirs(self) -> tuple[tuple[str, str], ...]:
+        """(content type, folder) of each type of the rest of a career (see records.Item)."""
+        return (
+            ("education", self.education_dir),
+            ("certification", self.certifications_dir),
+            ("project", self.projects_dir),
+            ("publication", self.publications_dir),
+            ("award", self.awards_dir),
+        )
+
     def is_always_private(self, path: str) -> bool:
         """True for any file, at any depth, under an always-private folder, and for the layoff plan."""
         return path == self.layoff_plan_file or any(path.startswith(f"{folder}/") for folder in self.always_private_dirs)
@@ -91,13 +108,27 @@ class Settings:
         for prefix, ctype in self._folders.get(path.partition("/")[0], ()):
             if path.startswith(prefix):
                 rest = path[len(prefix) :]
-                if ctype in ("skill", "role") and "/" in rest:
+                if ctype not in _ANY_DEPTH and "/" in rest:
                     return "page", None
                 return ctype, page_stem(rest)
         return "page", None
 
 
-_FOLDERS = ("journal_dir", "skills_dir", "checkups_dir", "roles_dir", "network_dir", "decisions_dir")
+# Journal entries and the always-private types are records at any depth; the rest are named by file name.
+_ANY_DEPTH = frozenset({"entry", "checkup", "contact", "decision"})
+_FOLDERS = (
+    "journal_dir",
+    "skills_dir",
+    "checkups_dir",
+    "roles_dir",
+    "network_dir",
+    "decisions_dir",
+    "education_dir",
+    "certifications_dir",
+    "projects_dir",
+    "publications_dir",
+    "awards_dir",
+)
 _FILES = ("profile_file", "layoff_plan_file")
 _DAYS = ("checkup_every", "stale_after", "contact_every")
 _CHOICES = {"audience": ("public", "private")}

@@ -112,6 +112,8 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     for role in corpus.roles:
         title = f"{role.title}, {role.organization}"
         out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, **common))
+    for item in corpus.items:
+        out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, **common))
     for page in corpus.pages:
         out.pages.append(SitePage(page.path, page.title or _title_from_path(page.path), page.body, generated=False))
     if corpus.profile is not None:
