@@ -60,6 +60,8 @@ def test_export_writes_only_changed_files_and_removes_a_page_made_private(exampl
 
 
 def test_a_private_export_never_goes_to_a_folder_a_public_build_deploys(example: Path) -> None:
+    inside = run(example, "export", "--out", "content/build")
+    assert inside.exit_code != 0 and "inside the content folder" in inside.output
     refused = run(example, "export", "--audience", "private", "--out", "site")
     assert refused.exit_code != 0 and "private" in refused.output
     assert not (example / "site").exists()
@@ -102,3 +104,27 @@ def test_exported_public_site_built_by_mkdocs_passes_the_guard(example: Path) ->
     assert built.returncode == 0, built.stderr
     guarded = run(example, "guard", str(out / "site"))
     assert guarded.exit_code == 0, guarded.output
+
+
+def test_watch_keeps_the_export_current_while_files_change(example: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    command = Path(sys.executable).parent / "careerfolio"
+    out = example / "build" / "careerfolio-public" / "docs"
+    entry = next((example / "content" / "journal").rglob("*cut-nightly-batch.md"))
+    exported = out / entry.relative_to(example / "content")
+    watching = subprocess.Popen([command, "export", "--watch"], cwd=example, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not exported.is_file() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert exported.is_file(), "the first export was not written"
+        entry.write_text(entry.read_text("utf-8").replace("visibility: public", "visibility: private"), "utf-8")
+        while exported.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not exported.exists(), "an entry made private stayed in the watched export"
+    finally:
+        watching.terminate()
+        watching.wait(timeout=30)

@@ -392,6 +392,9 @@ def export(audience: Literal["public", "private"], out: Path | None, watch: bool
     """
     site = load_site(None)
     folder = out if out is not None else site.root / DEFAULT_OUT[audience]
+    if folder.resolve().is_relative_to(site.docs_dir.resolve()):
+        # The engine would then read the export as content, and the export the export.
+        raise click.ClickException(f"{_shown_path(folder)} is inside the content folder; export to a folder outside it")
     check_out_folder(folder, audience)
     stamp = None
     while True:
