@@ -2,7 +2,7 @@
 
 The guard finds nothing in any, and all three publish the same pages. Zensical
 runs no plugins and brings its own pins, so it lives in a venv of its own
-under .cache/engines/, made once with uv from a pinned version.
+under .cache/engines/, made once with uv from a pinned version (benchmarks/engines.py).
 """
 
 from __future__ import annotations
@@ -18,20 +18,8 @@ import pytest
 from cli_support import EPOCH, copy_example, run
 from conftest import REPO
 
-# The newest Zensical on the registry when this was written; raise it with the engine's releases.
-ZENSICAL_VERSION = "0.0.73"
-ENGINES_CACHE = REPO / ".cache" / "engines"
-
-
-def zensical() -> Path:
-    """The `zensical` command of a venv holding only the pinned Zensical, made on first use."""
-    venv = ENGINES_CACHE / f"zensical-{ZENSICAL_VERSION}"
-    command = venv / "bin" / "zensical"
-    if not command.is_file():
-        uv = Path(sys.executable).parent / "uv"
-        subprocess.run([uv, "venv", "-q", "--python", sys.executable, venv], check=True)
-        subprocess.run([uv, "pip", "install", "-q", "--python", venv / "bin" / "python", f"zensical=={ZENSICAL_VERSION}"], check=True)
-    return command
+sys.path.insert(0, str(REPO / "benchmarks"))
+from engines import zensical_command as zensical
 
 
 def _engine(cwd: Path, *command: str | Path) -> subprocess.CompletedProcess[str]:
