@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,15 @@ def test_export_writes_only_changed_files_and_removes_a_page_made_private(exampl
 
 def test_a_private_export_never_goes_to_a_folder_a_public_build_deploys(example: Path) -> None:
     inside = run(example, "export", "--out", "content/build")
-    assert inside.exit_code != 0 and "inside the content folder" in inside.output
+    assert inside.exit_code != 0 and "overlap" in inside.output
+    (example / "mkdocs.yml").rename(example / "mkdocs-kept.yml")
+    (example / "zensical.toml").write_text('[project]\ndocs_dir = "build/careerfolio-public/docs"\n', "utf-8")
+    (example / "build" / "careerfolio-public" / "docs").mkdir(parents=True)
+    itself = run(example, "export")
+    assert itself.exit_code != 0 and "overlap" in itself.output
+    (example / "zensical.toml").unlink()
+    (example / "mkdocs-kept.yml").rename(example / "mkdocs.yml")
+    shutil.rmtree(example / "build")
     refused = run(example, "export", "--audience", "private", "--out", "site")
     assert refused.exit_code != 0 and "private" in refused.output
     assert not (example / "site").exists()

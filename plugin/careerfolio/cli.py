@@ -392,9 +392,11 @@ def export(audience: Literal["public", "private"], out: Path | None, watch: bool
     """
     site = load_site(None)
     folder = out if out is not None else site.root / DEFAULT_OUT[audience]
-    if folder.resolve().is_relative_to(site.docs_dir.resolve()):
-        # The engine would then read the export as content, and the export the export.
-        raise click.ClickException(f"{_shown_path(folder)} is inside the content folder; export to a folder outside it")
+    docs, target = site.docs_dir.resolve(), folder.resolve()
+    if target.is_relative_to(docs) or docs.is_relative_to(target):
+        # The engine would then read the export as content, or the export read itself (a site found
+        # by the zensical.toml that points Zensical at the export, with no mkdocs.yml beside it).
+        raise click.ClickException(f"{_shown_path(folder)} and the content folder {_shown_path(site.docs_dir)} overlap; export elsewhere")
     check_out_folder(folder, audience)
     stamp = None
     while True:
