@@ -63,7 +63,8 @@ def find_site_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if config_file_in(folder) is not None:
             return folder
-    raise SiteConfigError(f"no {', '.join(CONFIG_NAMES[:-1])} or {CONFIG_NAMES[-1]} found in {here} or any folder above it")
+    others = ", ".join(CONFIG_NAMES[1:-1]) + f" or {CONFIG_NAMES[-1]}"
+    raise SiteConfigError(f"no {CONFIG_NAME} found in {here} or any folder above it (nor {others})")
 
 
 def read_site_config(root: Path) -> SiteConfig:
