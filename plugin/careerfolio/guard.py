@@ -1108,50 +1108,95 @@ def find_needles(text: str, secrets: Secrets) -> set[str]:
     return {secrets.source(needle) for needle in secrets.leaks(found)}
 
 
-@_without_gc
-def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
-    """Every (output, private source) pair where private text reached the site, and every output that is not read.
+class SiteScan:
+    """One scan of a finished site, which may read some outputs early, as the build writes them.
 
-    Names of files, links and folders are searched; only regular files are
-    read, up to MAX_FILE_BYTES. A link (never followed: it may point out of
-    the site, at `/dev/zero`), anything else that is not a regular file, and
-    a file over the cap are each a Hit with a `problem` instead of a source.
-    A file identical to the file of the same path in one of `trusted_dirs`
-    (an installed theme's own folder, never a user's) is a copy of what was
-    published already, and is not read again.
+    `read_early` takes an output's bytes as the build hands them over (a page
+    as MkDocs writes it); `finish` walks the site folder and reads every other
+    output from the disk. An output read early is read again when its bytes on
+    the disk are not the ones given, so what another plugin changed afterwards
+    is never missed.
     """
-    hits: list[Hit] = []
-    found_in: list[tuple[str, set[Words]]] = []  # outputs where needles were found
-    # What each trusted folder holds at its top: a file can only be in it under one of these names.
-    trusted = [(os.fspath(folder), _names(folder)) for folder in trusted_dirs]
-    scanner = _Scanner(secrets)
-    for path, relative, kind in _walk(site_dir):
-        # The name is part of what is published: it comes first, as a line of its own.
-        name = relative + "\n"
-        if kind != _FILE:
-            if kind != _FOLDER:
-                problem = {_LINK: LINK_PROBLEM, _UNLISTED: UNREADABLE_PROBLEM}.get(kind, NOT_A_FILE_PROBLEM)
-                hits.append(Hit(relative, "", problem))
-            found = scanner.scan((b"",), name) if secrets.needles else set()
-        elif not secrets.needles:
-            continue
-        else:
-            top = relative.split("/", 1)[0]
-            if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in trusted):
+
+    def __init__(self, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> None:
+        self.secrets = secrets
+        self.scanner = _Scanner(secrets)
+        # What each trusted folder holds at its top: a file can only be in it under one of these names.
+        self.trusted = [(os.fspath(folder), _names(folder)) for folder in trusted_dirs]
+        self.early: dict[str, tuple[int, bytes, set[Words]]] = {}  # output -> (size, digest, needles found)
+
+    @_without_gc
+    def read_early(self, relative: str, data: bytes) -> None:
+        """Search an output (its site-relative path and its bytes) before the build has finished."""
+        if not self.secrets.needles or len(data) > MAX_FILE_BYTES or data[:2] == b"\x1f\x8b":
+            return  # read from the disk by finish(), with the checks a file needs
+        found = self.scanner.scan(_cut(data), relative + "\n")
+        self.early[relative] = (len(data), hashlib.blake2b(data, digest_size=16).digest(), found)
+
+    @_without_gc
+    def finish(self, site_dir: Path) -> list[Hit]:
+        """Every (output, private source) pair where private text reached the site, and every output that is not read.
+
+        Names of files, links and folders are searched; only regular files are
+        read, up to MAX_FILE_BYTES. A link (never followed: it may point out of
+        the site, at `/dev/zero`), anything else that is not a regular file, and
+        a file over the cap are each a Hit with a `problem` instead of a source.
+        A file identical to the file of the same path in one of the trusted
+        folders (an installed theme's own folder, never a user's) is a copy of
+        what was published already, and is not read again.
+        """
+        secrets, scanner = self.secrets, self.scanner
+        hits: list[Hit] = []
+        found_in: list[tuple[str, set[Words]]] = []  # outputs where needles were found
+        for path, relative, kind in _walk(site_dir):
+            # The name is part of what is published: it comes first, as a line of its own.
+            name = relative + "\n"
+            if kind != _FILE:
+                if kind != _FOLDER:
+                    problem = {_LINK: LINK_PROBLEM, _UNLISTED: UNREADABLE_PROBLEM}.get(kind, NOT_A_FILE_PROBLEM)
+                    hits.append(Hit(relative, "", problem))
+                found = scanner.scan((b"",), name) if secrets.needles else set()
+            elif not secrets.needles:
                 continue
-            try:
-                found = scanner.scan(_file_pieces(path), name)
-            except (_TooLarge, OSError) as error:
-                problem = TOO_LARGE_PROBLEM if isinstance(error, _TooLarge) else UNREADABLE_PROBLEM
-                hits.append(Hit(relative, "", problem))
-                found = scanner.scan((b"",), name)
-        if found:
-            found_in.append((relative, found))
-    # Which found needles are leaks is decided once, for all outputs: public text is searched for those only.
-    leaks = secrets.leaks(set().union(*(found for _, found in found_in)))
-    for relative, found in found_in:
-        hits.extend(Hit(relative, source) for source in sorted({secrets.source(needle) for needle in found & leaks}))
-    return sorted(hits, key=_output_order)
+            else:
+                top = relative.split("/", 1)[0]
+                if any(top in names and _same_file(path, os.path.join(folder, relative)) for folder, names in self.trusted):
+                    continue
+                early = self._read_early_unchanged(path, relative)
+                try:
+                    found = early if early is not None else scanner.scan(_file_pieces(path), name)
+                except (_TooLarge, OSError) as error:
+                    problem = TOO_LARGE_PROBLEM if isinstance(error, _TooLarge) else UNREADABLE_PROBLEM
+                    hits.append(Hit(relative, "", problem))
+                    found = scanner.scan((b"",), name)
+            if found:
+                found_in.append((relative, found))
+        # Which found needles are leaks is decided once, for all outputs: public text is searched for those only.
+        leaks = secrets.leaks(set().union(*(found for _, found in found_in)))
+        for relative, found in found_in:
+            hits.extend(Hit(relative, source) for source in sorted({secrets.source(needle) for needle in found & leaks}))
+        return sorted(hits, key=_output_order)
+
+    def _read_early_unchanged(self, path: str, relative: str) -> set[Words] | None:
+        """The needles found early in this output when the file holds exactly the bytes that were searched."""
+        early = self.early.get(relative)
+        if early is None:
+            return None
+        size, digest, found = early
+        try:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(descriptor, "rb") as file:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode) or os.fstat(descriptor).st_size != size:
+                    return None
+                same = hashlib.blake2b(file.read(size + 1), digest_size=16).digest() == digest
+        except OSError:
+            return None
+        return found if same else None
+
+
+def scan_site(site_dir: Path, secrets: Secrets, trusted_dirs: Iterable[Path] = ()) -> list[Hit]:
+    """Every (output, private source) pair where private text reached the site (see SiteScan.finish)."""
+    return SiteScan(secrets, trusted_dirs).finish(site_dir)
 
 
 def _output_order(hit: Hit) -> tuple[str, str, str]:
@@ -1203,6 +1248,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "Hit",
     "Secrets",
+    "SiteScan",
     "build_secrets",
     "find_needles",
     "is_meaningful",

@@ -39,6 +39,7 @@ from .dashboard import DASHBOARD_CSS
 from .dates import build_today
 from .dependents import stale_pages
 from .guard import Hit, build_secrets, remove_outputs, scan_site
+from .guardrun import GuardRun, forking_possible
 from .htmllinks import PublicLinks, drop_links
 from .loader import SourceCache, parse_source
 from .paths import looks_like_markdown
@@ -117,6 +118,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         self.blocks: dict[str, tuple[str, ...]] = {}
         # A public build: what the links of its rendered pages may point at (see htmllinks.PublicLinks).
         self.public_links: PublicLinks | None = None
+        # A public build: the leak guard's process beside it (see guardrun), from on_env to on_post_build.
+        self.guard_run: GuardRun | None = None
         self.speed_tricks = True
         self.configured_files: frozenset[str] = frozenset()
         # Pages between on_page_context and on_post_page: their HTML without our header.
@@ -197,6 +200,10 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             env.bytecode_cache = self.compiled_templates
         if self.public_links is not None and self.site is not None:
             self._copy_linked_files_only(files)
+        if self.audience == "public" and self.speed_tricks and forking_possible() and self.corpus is not None:
+            # Everything the needles are made of is known now, before any page is written.
+            corpus, unpublished, public = self.corpus, list(self.unpublished), _public_text(config)
+            self.guard_run = GuardRun(lambda: build_secrets(corpus, unpublished=unpublished, public_text=public), _trusted_dirs(config))
         return env
 
     def _copy_linked_files_only(self, files: Files) -> None:
@@ -497,6 +504,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.bodies[page.file.src_uri] = content
         return context
 
+    @event_priority(-100)  # the page as the last plugin leaves it, which MkDocs then writes
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # The page is written. MkDocs keeps every page's HTML until the build ends; our header is
         # not needed any more, and on a long career it is a tenth of the build's memory.
@@ -504,11 +512,17 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         if body is not None:
             page.content = body
         self.written.wrote(page.file.src_uri)
+        if self.guard_run is not None:
+            # Encoded as MkDocs writes it; should the file end otherwise, the guard reads it again from the disk.
+            self.guard_run.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
         # Pages of the failed build may be written or not: none is known to be up to date.
         self.written.forget()
+        if self.guard_run is not None:
+            self.guard_run.stop()
+            self.guard_run = None
 
     # -- the leak guard ------------------------------------------------------------
 
@@ -516,10 +530,12 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.audience != "public" or self.corpus is None:
             return
-        secrets = build_secrets(self.corpus, unpublished=self.unpublished, public_text=_public_text(config))
-        theme_dirs = [Path(folder) for folder in config.theme.dirs if folder != config.theme.custom_dir]
         site_dir = Path(config.site_dir)
-        hits = scan_site(site_dir, secrets, trusted_dirs=theme_dirs)
+        run, self.guard_run = self.guard_run, None
+        hits = run.finish(site_dir) if run is not None else None
+        if hits is None:  # no process beside the build, or it failed: the same scan, here
+            secrets = build_secrets(self.corpus, unpublished=self.unpublished, public_text=_public_text(config))
+            hits = scan_site(site_dir, secrets, trusted_dirs=_trusted_dirs(config))
         if hits:
             raise PluginError(_remove_leaks(site_dir, hits))
 
@@ -789,6 +805,11 @@ def _remove_leaks(site_dir: Path, hits: list[Hit]) -> str:
         "A stale file (MkDocs never cleans dot files) needs nothing more; "
         "if a plugin, a template or mkdocs.yml wrote the text, change that.\n" + "\n".join(shown)
     )
+
+
+def _trusted_dirs(config: MkDocsConfig) -> list[Path]:
+    """The installed theme's folders, whose files the guard need not read again; never the user's custom_dir."""
+    return [Path(folder) for folder in config.theme.dirs if folder != config.theme.custom_dir]
 
 
 def _public_text(config: MkDocsConfig) -> list[str]:
