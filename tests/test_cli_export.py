@@ -137,3 +137,15 @@ def test_watch_keeps_the_export_current_while_files_change(example: Path) -> Non
     finally:
         watching.terminate()
         watching.wait(timeout=30)
+
+
+def test_a_link_from_a_public_page_to_a_private_file_is_taken_out_of_the_exported_page(example: Path) -> None:
+    (example / "content" / "checkups" / "scan.pdf").write_bytes(b"%PDF-1.4 private scan")
+    entry = next((example / "content" / "journal").rglob("*cut-nightly-batch.md"))
+    entry.write_text(entry.read_text("utf-8") + "\nSee [the scan](../../checkups/scan.pdf).\n", "utf-8")
+    result = run(example, "export")
+    assert result.exit_code == 0 and "the link is removed" in result.output
+    exported = example / "build" / "careerfolio-public" / "docs" / entry.relative_to(example / "content")
+    page = exported.read_text("utf-8")
+    assert "See <a>the scan</a>" in page and "scan.pdf" not in page
+    assert not (exported.parents[2] / "checkups").exists()
