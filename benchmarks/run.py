@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import platform
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -45,6 +46,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from engines import zensical_command
 from generate import DEFAULT_SEED, TODAY, Career, Variant, generate_career
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +60,9 @@ BUILDS: dict[str, tuple[str, Variant, dict[str, str]]] = {
     "b": ("careerfolio, public build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "public"}),
     "c": ("careerfolio, private build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "private"}),
     "d": ("Material blog plugin", "blog", {}),
+    "p": ("careerfolio under ProperDocs, public build", "careerfolio", {"CAREERFOLIO_AUDIENCE": "public"}),
+    "x": ("careerfolio export + ProperDocs", "careerfolio", {}),
+    "z": ("careerfolio export + Zensical", "careerfolio", {}),
     "r": ("plain MkDocs rendering nothing", "mkdocs", {}),
 }
 # The configuration case (r) is built from, written beside the plain career's mkdocs.yml.
@@ -144,14 +149,31 @@ def time_build(case: str, career: Career, work: Path) -> Run:
     """One `mkdocs build` of a generated site, as a fresh process."""
     _, _, env = BUILDS[case]
     log = work / f"{case}-{career.entries}.log"
-    args = [sys.executable, "-m", "mkdocs", "build"]
+    args = [sys.executable, "-m", "properdocs" if case == "p" else "mkdocs", "build"]
     if case == "r":
         args += ["--config-file", str(write_stubbed_config(career))]
+    elif case in EXPORTED:
+        args = export_then_build(EXPORTED[case]())
     seconds, cpu, rss, status, output = run_child(args, career.root, child_env(env), log)
-    built = _BUILT_IN.search(output)
+    built = None if case in EXPORTED else _BUILT_IN.search(output)  # an export case times two commands
     if status != 0:
         print(f"    ({case}) failed with status {status}; last lines of {log}:\n{_tail(output)}", file=sys.stderr)
     return Run(seconds, rss, status == 0, cpu, float(built.group(1)) if built else None)
+
+
+# Engines that build careerfolio's export rather than run the plugin: how each is started.
+EXPORTED = {
+    "x": lambda: [sys.executable, "-m", "properdocs", "build"],
+    "z": lambda: [str(zensical_command()), "build", "--clean"],
+}
+
+
+def export_then_build(engine: list[str]) -> list[str]:
+    """One shell command: a fresh public export, then the engine's build of it, timed together as a user runs them."""
+    careerfolio = Path(sys.executable).parent / "careerfolio"
+    out = "build/careerfolio-public"
+    build = shlex.join([*engine, "-f", f"{out}/mkdocs.yml"])
+    return ["sh", "-c", f"rm -rf {out} && {shlex.quote(str(careerfolio))} export --out {out} && {build}"]
 
 
 def generate_apart(root: Path, n: int, seed: int, variant: Variant) -> Career:
@@ -637,7 +659,7 @@ def main(argv: list[str] | None = None) -> int:
         default=7,
         help="runs of (e), core and floor (median reported): one at N = 1,000 takes a third of a second, too short for three to settle",
     )
-    parser.add_argument("--cases", default="abcdr", help="which builds to time, e.g. 'abc' to skip the blog and (r)")
+    parser.add_argument("--cases", default="abcdpxzr", help="which builds to time, e.g. 'abc' to skip the blog, the other engines and (r)")
     parser.add_argument("--serve-edits", type=int, default=3, help="saves timed under mkdocs serve (0 skips it)")
     parser.add_argument("--no-dirty", action="store_true", help="skip the `mkdocs serve --dirty` measurement")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -53,6 +53,7 @@ def test_no_site_is_a_plain_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert result.exit_code == 1
     assert "no mkdocs.yml found" in result.output and "Traceback" not in result.output
+    assert "(nor mkdocs.yaml, properdocs.yml or zensical.toml)" in result.output
 
 
 # -- one truth: what `mkdocs build --strict` stops on, `check` reports ----------------------------

@@ -270,7 +270,7 @@ def test_the_example_career_passes_its_leak_guard(tmp_path: Path) -> None:
 
 
 def test_nav_pruning_keeps_sections_urls_and_public_pages() -> None:
-    from careerfolio.mkdocs_plugin import _prune_nav
+    from careerfolio.siteconfig import prune_nav
 
     nav = [
         "index.md",
@@ -278,7 +278,7 @@ def test_nav_pruning_keeps_sections_urls_and_public_pages() -> None:
         {"Only private": [{"Private": "/journal/b.md"}]},
         {"Elsewhere": "https://example.com/"},
     ]
-    assert _prune_nav(nav, {"journal/b.md"}) == [
+    assert prune_nav(nav, {"journal/b.md"}.__contains__) == [
         "index.md",
         {"Journal": [{"Public": "journal/a.md"}]},
         {"Elsewhere": "https://example.com/"},

@@ -1212,6 +1212,47 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         "a file whose inode, size, modification and change times are those of the last build is not opened",
         ("tests/test_serve_dirty.py::test_the_source_cache_reads_a_file_again_only_when_its_stamp_changes",),
     ),
+    # -- ProperDocs and Zensical -------------------------------------------------------------
+    (
+        "a bare `zensical build` fails until `careerfolio export` has run, and then builds only the public export.",
+        ("tests/test_engines.py::test_a_bare_zensical_build_fails_until_exported_and_then_builds_only_the_public_export",),
+    ),
+    (
+        "ProperDocs, the maintained fork of MkDocs 1.6, runs the careerfolio plugin as MkDocs does",
+        ("tests/test_engines.py::test_mkdocs_properdocs_and_zensical_publish_the_same_public_pages_and_nothing_private",),
+    ),
+    (
+        "only the images and documents a public page links to, and a `mkdocs.yml` made from yours (nav included, careerfolio not listed)",
+        ("tests/test_cli_export.py::test_public_export_holds_only_public_pages_linked_assets_and_a_config_without_the_plugin",),
+    ),
+    (
+        "It writes only files whose bytes changed, so an engine's own `serve` reloads quickly, and removes the pages that are no longer in the export",
+        ("tests/test_cli_export.py::test_export_writes_only_changed_files_and_removes_a_page_made_private",),
+    ),
+    (
+        "A private export goes only to a folder whose name contains `private`, and never into a public export's folder.",
+        ("tests/test_cli_export.py::test_a_private_export_never_goes_to_a_folder_a_public_build_deploys",),
+    ),
+    (
+        "exits 1 naming each output file and the private file it holds text of, never the text.",
+        ("tests/test_cli_export.py::test_guard_names_output_and_source_never_the_text_from_any_folder_of_the_site",),
+    ),
+    (
+        "`mkdocs.yaml`, `properdocs.yml` or `zensical.toml`, in that order, reading YAML with MkDocs' loader (ProperDocs' when only it is installed), so `INHERIT` and `!ENV` work as in a build.",
+        (
+            "tests/test_settings.py::test_without_mkdocs_properdocs_reads_properdocs_yml_with_inherit_and_env",
+            "tests/test_settings.py::test_a_site_with_only_zensical_toml_is_found_by_its_docs_dir",
+            "tests/test_settings.py::test_the_command_reads_mkdocs_yml_as_mkdocs_does",
+        ),
+    ),
+    (
+        "the export brings a Material template override that MkDocs, ProperDocs and Zensical all accept, which tells feed readers where `feed.xml` is",
+        ("tests/test_engines.py::test_mkdocs_properdocs_and_zensical_publish_the_same_public_pages_and_nothing_private",),
+    ),
+    (
+        'A private export\'s pages carry the "Private" banner in their text, so no theme can leave it out.',
+        ("tests/test_cli_export.py::test_a_private_export_never_goes_to_a_folder_a_public_build_deploys",),
+    ),
 ]
 
 

@@ -118,8 +118,32 @@ def test_without_mkdocs_the_command_reads_mkdocs_yml_safely_alone(tmp_path: Path
     site = _site(tmp_path, ["search", options], extra="extra:\n  key: !!python/name:careerfolio_no_such_module.x\n")
     assert "cannot find module" in run(site, "new", "entry", "Shipped").output  # MkDocs' own loader imports what the tag names
     monkeypatch.setitem(sys.modules, "mkdocs.utils.yaml", None)  # `import` of it now fails
+    assert "cannot find module" in run(site, "new", "entry", "Shipped").output  # ProperDocs' loader, likewise
+    monkeypatch.setitem(sys.modules, "properdocs.utils.yaml", None)
     result = run(site, "new", "entry", "Shipped")
     assert result.exit_code == 0 and result.output.startswith("content/notes/journal/"), result.output
+
+
+def test_without_mkdocs_properdocs_reads_properdocs_yml_with_inherit_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path, ["search"])
+    (site / "mkdocs.yml").unlink()
+    (site / "base.yml").write_text(yaml.safe_dump({"docs_dir": "content", "plugins": [{"careerfolio": {"journal_dir": "notes/journal"}}]}))
+    (site / "properdocs.yml").write_text("INHERIT: base.yml\nsite_name: T\ndocs_dir: !ENV [CF_DOCS, content]\n")
+    (site / "elsewhere").mkdir()
+    monkeypatch.setitem(sys.modules, "mkdocs.utils.yaml", None)
+    result = run(site / "content", "new", "skill", "Rust", env={"CF_DOCS": "elsewhere"})
+    assert result.exit_code == 0 and result.output.strip() == "../elsewhere/skills/rust.md", result.output
+    result = run(site, "new", "entry", "Shipped")
+    assert result.output.startswith("content/notes/journal/"), result.output
+
+
+def test_a_site_with_only_zensical_toml_is_found_by_its_docs_dir(tmp_path: Path) -> None:
+    site = _site(tmp_path, ["search"])
+    (site / "mkdocs.yml").unlink()
+    (site / "zensical.toml").write_text('[project]\nsite_name = "T"\ndocs_dir = "notes"\n')
+    (site / "notes").mkdir()
+    result = run(site / "notes", "new", "skill", "Rust")
+    assert result.exit_code == 0 and result.output.strip() == "skills/rust.md", result.output
 
 
 _ANY_YAML_VALUE = st.recursive(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
 from pathlib import Path
+from typing import Literal
 
 import click
 
@@ -26,6 +28,7 @@ from .checkup import (
 from .corpus import Corpus, load_corpus
 from .dates import build_today
 from .editor import FRONTMATTER_FILE, SCHEMA_DIR, build_frontmatter_config, build_schema_files, render_json
+from .guard import build_secrets, scan_site
 from .importing.csvtables import ExportError
 from .importing.imported import ReadResult
 from .importing.jsonresume import ResumeError, read_jsonresume
@@ -39,10 +42,11 @@ from .reminders import collect_reminders, is_ours, render_calendar, uid_domain
 from .report import build_report, render_report
 from .scaffold import Person, check_target, create_site
 from .siteconfig import SiteConfig, find_site_root, read_site_config
+from .staging import DEFAULT_OUT, check_out_folder, guard_public_text, installed_theme_dirs, source_stamp, stage_site, write_staged
 
 
 def load_site(path: Path | None) -> SiteConfig:
-    """The site at `path` (a folder holding mkdocs.yml) or the nearest one upward."""
+    """The site at `path` (a folder holding a site config, see siteconfig.CONFIG_NAMES) or the nearest one upward."""
     return read_site_config(find_site_root(path))
 
 
@@ -436,6 +440,75 @@ def calendar(output: Path | None) -> None:
     else:
         write_new(target, text, rename_on_clash=False)
     click.echo(f"Wrote {_shown_path(target)}")
+
+
+# -- other site engines ------------------------------------------------------------
+
+
+@main.command(short_help="Write one audience's site source for any site engine (Zensical, ProperDocs, MkDocs).")
+@click.option("--audience", type=click.Choice(["public", "private"]), default="public", show_default=True, help="Which site to export.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The export's folder; build/careerfolio-public or build/careerfolio-private in the site's folder by default.",
+)
+@click.option("--watch", is_flag=True, help="Keep the export current while files change (checks every second).")
+def export(audience: Literal["public", "private"], out: Path | None, watch: bool) -> None:
+    """Write the pages, files and engine config (mkdocs.yml) of one audience's site into a folder.
+
+    A public export holds only what may be published. Build it with the engine,
+    then check the result: `zensical build -f build/careerfolio-public/mkdocs.yml`
+    and `careerfolio guard build/careerfolio-public/site`.
+    """
+    site = load_site(None)
+    folder = out if out is not None else site.root / DEFAULT_OUT[audience]
+    docs, target = site.docs_dir.resolve(), folder.resolve()
+    if target.is_relative_to(docs) or docs.is_relative_to(target):
+        # The engine would then read the export as content, or the export read itself (a site found
+        # by the zensical.toml that points Zensical at the export, with no mkdocs.yml beside it).
+        raise click.ClickException(f"{_shown_path(folder)} and the content folder {_shown_path(site.docs_dir)} overlap; export elsewhere")
+    check_out_folder(folder, audience)
+    stamp = None
+    while True:
+        stamp = source_stamp(site)
+        staged = stage_site(site, audience, build_today())
+        for problem in staged.problems:
+            click.echo(f"{_display_prefix(site)}{problem.format()}", err=True)
+        changed = write_staged(staged, folder)
+        click.echo(f"{_shown_path(folder)}: {len(changed)} file{'s' * (len(changed) != 1)} written or removed")
+        if not watch:
+            return
+        try:
+            while source_stamp(site) == stamp:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            return
+        site = load_site(site.root)
+
+
+@main.command(short_help="Check a built public site for private text; exit 1 naming what leaked where.")
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--theme-dir",
+    "theme_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A theme's folder whose files the site may copy unchanged (repeatable); installed engines' themes are found alone.",
+)
+def guard(site_dir: Path, theme_dirs: tuple[Path, ...]) -> None:
+    """Scan SITE_DIR, built by any engine, for text and names of private files of the nearest site.
+
+    Each hit names the output file and the private source file, never the text.
+    """
+    site = load_site(None)
+    staged = stage_site(site, "public", build_today())
+    secrets = build_secrets(staged.corpus, unpublished=staged.unpublished, public_text=guard_public_text(site))
+    hits = scan_site(site_dir, secrets, trusted_dirs=[*installed_theme_dirs(), *theme_dirs])
+    for hit in hits:
+        click.echo(hit.format())
+    if hits:
+        raise click.ClickException(f"{site_dir}: {len(hits)} problem{'s' * (len(hits) != 1)} above; do not publish it")
+    click.echo(f"{_shown_path(site_dir)}: no private text found")
 
 
 # -- import ------------------------------------------------------------------------

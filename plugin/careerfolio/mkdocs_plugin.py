@@ -49,6 +49,7 @@ from .render import templates_dir
 from .searchtext import search_stand_in, search_text
 from .settings import Settings, SettingsError, build_settings
 from .site import BuildContext, Site, SitePage, build_site
+from .siteconfig import config_strings, prune_nav
 from .variants import ResumeVariant, VariantError, parse_variants
 
 log = get_plugin_logger(__name__)
@@ -340,7 +341,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         elif config.nav is not None and self.audience == "public":
             # MkDocs turns a nav entry for a missing page into a link shown on every page.
             user_markdown = {file.src_uri for file in ours if looks_like_markdown(file.src_uri)}
-            config.nav = _prune_nav(config.nav, user_markdown - {page.src_path for page in self.site.pages})
+            hidden = user_markdown - {page.src_path for page in self.site.pages}
+            config.nav = prune_nav(config.nav, hidden.__contains__, _warn_nav_pruned)
         generated = [page for page in self.site.pages if page.generated]
         if self.public_links is not None:
             for page in generated:
@@ -840,7 +842,7 @@ def _public_text(config: MkDocsConfig) -> list[str]:
     """Text that is on the public site by the user's or the theme's choice, not from private files."""
     texts = [str(config.get(key) or "") for key in ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")]
     texts += [str(value) for value in _nav_titles(config.nav or [])]
-    texts += _strings(config.extra)
+    texts += config_strings(config.extra)
     # The theme's page templates, and every template of careerfolio's (pages, feeds, exports).
     templates = [path for folder in config.theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
     templates += sorted(path for path in templates_dir().rglob("*") if path.is_file())
@@ -850,13 +852,8 @@ def _public_text(config: MkDocsConfig) -> list[str]:
     return texts
 
 
-def _strings(value: Any) -> list[str]:
-    """Every key and text in a mkdocs.yml value such as `extra`."""
-    if isinstance(value, dict):
-        return [text for key, item in value.items() for text in (str(key), *_strings(item))]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return [value] if isinstance(value, str) else []
+def _warn_nav_pruned() -> None:
+    log.warning("mkdocs.yml: nav: an entry points at a page that is not public; it is left out of the public site")
 
 
 def _nav_titles(nav: Any) -> list[str]:
@@ -865,20 +862,6 @@ def _nav_titles(nav: Any) -> list[str]:
     if isinstance(nav, dict):
         return [title for key, value in nav.items() for title in (str(key), *_nav_titles(value))]
     return []
-
-
-def _prune_nav(nav: Any, hidden: set[str]) -> Any:
-    """`nav` without entries that point at a docs file left out of the build (titles are not logged)."""
-    if isinstance(nav, list):
-        kept = [_prune_nav(item, hidden) for item in nav]
-        return [item for item in kept if item is not None]
-    if isinstance(nav, dict):
-        pruned = {key: _prune_nav(value, hidden) for key, value in nav.items()}
-        return {key: value for key, value in pruned.items() if value is not None and value != []} or None
-    if isinstance(nav, str) and nav.strip().lstrip("/") in hidden:
-        log.warning("mkdocs.yml: nav: an entry points at a page that is not public; it is left out of the public site")
-        return None
-    return nav
 
 
 # Plugins that cannot build careerfolio's pages, and what to do instead: a clear refusal beats a traceback.
