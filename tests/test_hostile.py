@@ -253,7 +253,8 @@ def test_check_prints_one_clean_line_per_problem(hostile: list[tuple[str, bytes]
     lines = result.output.splitlines()
     assert lines[-1].endswith(("warning", "warnings")) and " files checked: " in lines[-1], result.output
     assert_messages_are_clean(lines)
-    assert len(lines) == len(load_corpus(GOOD + hostile).problems) + 1
+    # check also reports what planning the builds finds (a page where a generated one lands), so at least every file problem.
+    assert len(lines) >= len(load_corpus(GOOD + hostile).problems) + 1
 
 
 @settings(max_examples=15 * SCALE, deadline=None, suppress_health_check=_SLOW)
