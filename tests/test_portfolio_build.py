@@ -392,3 +392,9 @@ def test_the_feed_carries_the_newest_entries(long_site: Path) -> None:
     feed = (long_site / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == FEED_ENTRIES < LONG_2025
     assert "The oldest one" not in feed
+
+
+def test_a_public_page_has_no_empty_banner_strip(small_site: Path) -> None:
+    """Material shows its announcement strip whenever the block holds anything, white space included."""
+    page = BeautifulSoup((small_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not page.select(".md-banner"), "a public page shows the (empty) banner strip"
