@@ -45,7 +45,8 @@ def test_a_leak_handed_over_early_is_found_without_reading_the_file_again(tmp_pa
 def test_the_guards_process_finds_what_the_build_writes(tmp_path: Path) -> None:
     (tmp_path / "late.txt").write_text(PRIVATE_SENTENCE)
     run = GuardRun(_secrets, [])
-    run.page("page.html", b"<p>nothing private</p>")
+    (tmp_path / "page.html").write_bytes(b"<p>nothing private</p>")
+    run.page("page.html", str(tmp_path / "page.html"))
     hits = run.finish(tmp_path)
     assert hits is not None and [hit.output for hit in hits] == ["late.txt"]
 

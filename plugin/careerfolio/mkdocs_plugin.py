@@ -539,8 +539,8 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             page.content = body
         self.written.wrote(page.file.src_uri)
         if self.guard_run is not None:
-            # Encoded as MkDocs writes it; should the file end otherwise, the guard reads it again from the disk.
-            self.guard_run.page(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+            # MkDocs writes the page next; the guard reads the file once the next page is announced.
+            self.guard_run.page(page.file.dest_uri, page.file.abs_dest_path)
         return None
 
     def on_build_error(self, *, error: Exception) -> None:
