@@ -738,13 +738,6 @@ def _comments(body: str) -> list[str]:
 # -- scanning ------------------------------------------------------------------------
 
 
-def iter_output_files(site_dir: Path) -> Iterator[Path]:
-    """Every file and link under `site_dir`, dot files and dot folders included, in a stable order."""
-    for path, _, kind in _walk(site_dir):
-        if kind != _FOLDER:
-            yield Path(path)
-
-
 _NAME = attrgetter("name")
 _FILE, _FOLDER, _LINK, _OTHER, _UNLISTED = "file", "folder", "link", "other", "unlisted"
 
@@ -1252,7 +1245,6 @@ __all__ = [
     "build_secrets",
     "find_needles",
     "is_meaningful",
-    "iter_output_files",
     "remove_outputs",
     "scan_site",
     "words_of",
