@@ -50,8 +50,8 @@ test: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	# The end-to-end builds again with every speed trick off: they must hold without them too.
-	CAREERFOLIO_SPEED_TRICKS=off $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_build.py tests/test_privacy_build.py \
-		tests/test_redteam.py tests/test_portfolio_build.py tests/test_fragments.py tests/test_dashboard.py
+	CAREERFOLIO_SPEED_TRICKS=off $(BIN)/python -m pytest -q -p no:cacheprovider tests/e2e/test_build.py tests/e2e/test_privacy_build.py \
+		tests/e2e/test_redteam.py tests/e2e/test_portfolio_build.py tests/e2e/test_fragments.py tests/e2e/test_dashboard.py
 
 ## Run the suite on the lowest versions pyproject.toml allows (requirements/oldest.txt).
 test-oldest: node_modules/.installed

@@ -23,11 +23,11 @@ try:
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as FloorLoader  # type: ignore[assignment]
 
-from careerfolio.corpus import load_corpus
-from careerfolio.dates import build_today
-from careerfolio.loader import read_tree
+from careerfolio.content.corpus import load_corpus
+from careerfolio.content.dates import build_today
+from careerfolio.content.loader import read_tree
+from careerfolio.plan.site import BuildContext, build_site
 from careerfolio.settings import Settings
-from careerfolio.site import BuildContext, build_site
 
 
 def run_core(docs_dir: Path, audience: str) -> dict[str, Any]:

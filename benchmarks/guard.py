@@ -20,8 +20,8 @@ from pathlib import Path
 import material
 import yaml
 
-from careerfolio.corpus import load_corpus
-from careerfolio.guard import build_secrets, scan_site
+from careerfolio.content.corpus import load_corpus
+from careerfolio.privacy.guard import build_secrets, scan_site
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -26,7 +26,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DEFAULT_SEED, generate_career
 
-from careerfolio import mkdocs_plugin
+from careerfolio.adapters.mkdocs import plugin as mkdocs_plugin
 
 
 def _timed(function: Callable[..., Any], spent: list[float]) -> Callable[..., Any]:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import pty
 import re
+import select
 import shutil
+import sys
+import time
 from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from careerfolio.cli import main
-from conftest import REPO, TODAY
+from careerfolio.adapters.cli.commands import main
+from helpers import REPO, TODAY
 
 EPOCH = str(int(dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC).timestamp()))
 _SUMMARY = re.compile(r"^(\d+) files checked: (\d+) errors?, (\d+) warnings?$", re.MULTILINE)
@@ -53,3 +58,71 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         rel = path.relative_to(folder).as_posix()
         out[rel] = (path.read_bytes() if path.is_file() else b"<dir>", path.stat().st_mtime_ns)
     return out
+
+
+class Terminal:
+    """`careerfolio` in a pseudo-terminal: what a person types and what the screen shows."""
+
+    def __init__(self, cwd: Path, *args: str) -> None:
+        binary = Path(sys.executable).parent / "careerfolio"
+        env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "TERM": "dumb"}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: the terminal is its controlling terminal, so Ctrl-C sends SIGINT
+            os.chdir(cwd)
+            os.execve(str(binary), [str(binary), *args], env)
+        self.screen = ""
+
+    def expect(self, text: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.screen:
+            remaining = deadline - time.monotonic()
+            assert remaining > 0, f"never saw {text!r}; screen:\n{self.screen}"
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 4096)
+                except OSError:  # the child closed the terminal
+                    chunk = b""
+                assert chunk, f"the program ended before {text!r}; screen:\n{self.screen}"
+                self.screen += chunk.decode("utf-8", errors="replace")
+
+    def type(self, keys: str) -> None:
+        os.write(self.fd, keys.encode())
+
+    def interrupt(self, key: str) -> None:
+        """Press a control key once the program waits for input, as a person does after reading the prompt.
+
+        Typed text waits in the terminal until it is read, but Ctrl-C is a signal: sent between
+        the prompt's write and the read, it would only take effect after the next line arrives.
+        """
+        stat = Path(f"/proc/{self.pid}/stat")
+        deadline = time.monotonic() + 10
+        sleeping = 0
+        while sleeping < 3 and time.monotonic() < deadline:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
+            sleeping = sleeping + 1 if state == "S" else 0
+            time.sleep(0.05)
+        self.type(key)
+
+    def wait(self, timeout: float = 20.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with_pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if with_pid:
+                self._drain()
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            self._drain(0.1)
+        os.kill(self.pid, 9)
+        raise AssertionError(f"still running; screen:\n{self.screen}")
+
+    def _drain(self, timeout: float = 0.0) -> None:
+        while select.select([self.fd], [], [], timeout)[0]:
+            try:
+                chunk = os.read(self.fd, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.screen += chunk.decode("utf-8", errors="replace")
+            timeout = 0.0

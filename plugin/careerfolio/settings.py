@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from .paths import page_stem
-from .problems import CareerfolioError
+from careerfolio.content.paths import page_stem
+from careerfolio.problems import CareerfolioError
 
 PLUGIN_NAME = "careerfolio"
 

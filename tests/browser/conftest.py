@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import REPO, run_mkdocs
+from helpers import REPO, run_mkdocs
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route

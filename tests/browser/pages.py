@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from careerfolio.corpus import Corpus, load_corpus
-from careerfolio.levels import LEVELS
-from careerfolio.loader import read_tree
-from conftest import REPO
+from careerfolio.content.corpus import Corpus, load_corpus
+from careerfolio.content.levels import LEVELS
+from careerfolio.content.loader import read_tree
+from helpers import REPO
 
 from .conftest import Audience, BuiltSite
 

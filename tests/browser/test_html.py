@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 
 from .conftest import VNU_JAR, Audience, BuiltSite, require
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from cli_support import run
-from conftest import run_mkdocs
+from helpers import run_mkdocs
 
 from .conftest import Audience, BuiltSite, serve_site
 

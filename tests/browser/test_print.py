@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import make_entry, make_profile, make_role, run_mkdocs, write_site
+from helpers import make_entry, make_profile, make_role, run_mkdocs, write_site
 
 from .conftest import BuiltSite, Scheme, Visit, artifact_path, serve_site
 from .pages import CASES, RESUME, PageCase, assert_built

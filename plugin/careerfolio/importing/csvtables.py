@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .imported import Note, Origin
+from careerfolio.importing.imported import Note, Origin
 
 # A data export is a few megabytes; a member far larger is not one, and is not unpacked into memory.
 _MAX_MEMBER_BYTES = 200 * 1024 * 1024

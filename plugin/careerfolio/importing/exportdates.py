@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import PartialDate, parse_partial_date
+from careerfolio.content.dates import PartialDate, parse_partial_date
 
 # Month names and abbreviations of the languages LinkedIn exports in most often. Each is
 # compared without accents, case or a trailing dot, so "Mär", "mär." and "MAR" all match.

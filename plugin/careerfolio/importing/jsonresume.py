@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .imported import ImportedRecord, Note, Origin, ReadResult, one_line
+from careerfolio.importing.imported import ImportedRecord, Note, Origin, ReadResult, one_line
 
 # The schema's iso8601 definition, word for word: a year from 1000 to 2999, then optional month and day.
 _ISO8601 = re.compile(r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$")

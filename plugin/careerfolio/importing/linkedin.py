@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dates import PartialDate
-from .csvtables import Row, read_export_files, read_table
-from .exportdates import UnreadableDate, parse_export_date
-from .imported import ImportedRecord, Note, Origin, ReadResult
+from careerfolio.content.dates import PartialDate
+from careerfolio.importing.csvtables import Row, read_export_files, read_table
+from careerfolio.importing.exportdates import UnreadableDate, parse_export_date
+from careerfolio.importing.imported import ImportedRecord, Note, Origin, ReadResult
 
 _UNSET_LEVEL = 3
 

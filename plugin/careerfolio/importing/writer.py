@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from ..authoring import render_front_matter, slugify, yaml_scalar
-from ..loader import parse_source
-from ..schema import CONTENT_TYPES
-from ..settings import Settings
-from .imported import ImportedRecord, Note, Origin, ReadResult, one_line
+from careerfolio.authoring.newfile import render_front_matter, slugify, yaml_scalar
+from careerfolio.content.loader import parse_source
+from careerfolio.content.schema import CONTENT_TYPES
+from careerfolio.importing.imported import ImportedRecord, Note, Origin, ReadResult, one_line
+from careerfolio.settings import Settings
 
 _MAX_NAME_TRIES = 1000
 

@@ -1,0 +1,1 @@
+"""Insights: pure figures drawn from the corpus: dashboard metrics, next steps, reminders and the review packet."""

@@ -1,0 +1,112 @@
+"""The words careerfolio writes on its pages, in the site's language, and dates and numbers as that language writes them.
+
+Each language is a YAML file of templates/messages/ (`en.yaml`, `de.yaml`, ...),
+a flat mapping of message keys to text with `{named}` fields. A user's own
+file (the `messages` plugin option) adds a language or replaces some of the
+words of a shipped one; a key missing from a language falls back to English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from careerfolio.content.dates import PartialDate
+from careerfolio.views.render import templates_dir
+
+DEFAULT_LANGUAGE = "en"
+MESSAGES_FOLDER = "messages"
+
+
+class MessagesError(ValueError):
+    """A messages file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Messages:
+    """One language's words: `t(key, **fields)` gives the text, `date()` and `number()` format values."""
+
+    language: str
+    entries: tuple[tuple[str, str], ...]  # (key, text), English filled in where the language has none
+    months: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def _table(self) -> dict[str, str]:
+        return dict(self.entries)
+
+    def __call__(self, key: str, **fields: Any) -> str:
+        text = self._table.get(key)
+        if text is None:
+            raise KeyError(f"careerfolio has no message {key!r}")
+        return text.format(**fields) if fields else text
+
+    t = __call__
+
+    def number(self, value: int) -> str:
+        """A whole number with the language's thousands separator."""
+        return f"{value:,}".replace(",", self("format.thousands"))
+
+    def date(self, value: dt.date | PartialDate | str | None) -> str:
+        """A full, month or year date as the language writes it; ISO text is read first."""
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            parts = [int(p) for p in value.split("-")]
+            value = PartialDate(*parts)  # type: ignore[arg-type]
+        if isinstance(value, dt.date):
+            value = PartialDate(value.year, value.month, value.day)
+        if value.month is None:
+            return str(value.year)
+        month = self.months[value.month - 1] if len(self.months) == 12 else f"{value.month:02d}"
+        key = "format.month" if value.day is None else "format.date"
+        return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=value.day or 1, dd=f"{value.day or 1:02d}")
+
+
+def load_messages(language: str | None, own_file: Path | None = None) -> Messages:
+    """The messages of `language` (English when it is not shipped), with `own_file`'s words over them."""
+    wanted = (language or DEFAULT_LANGUAGE).strip().lower() or DEFAULT_LANGUAGE
+    table = dict(_shipped(DEFAULT_LANGUAGE))
+    base = wanted.split("-")[0].split("_")[0]
+    for name in dict.fromkeys((base, wanted)):
+        if name != DEFAULT_LANGUAGE and (templates_dir() / MESSAGES_FOLDER / f"{name}.yaml").is_file():
+            table.update(_shipped(name))
+    if own_file is not None:
+        table.update(_read(own_file, known=set(table)))
+    months = tuple(str(m) for m in table.pop("format.months", "").split(",") if m.strip())
+    return Messages(wanted, tuple(sorted(table.items())), tuple(m.strip() for m in months))
+
+
+@lru_cache(maxsize=8)
+def _shipped(language: str) -> tuple[tuple[str, str], ...]:
+    path = templates_dir() / MESSAGES_FOLDER / f"{language}.yaml"
+    return tuple(_read(path, known=None).items())
+
+
+def _read(path: Path, known: set[str] | None) -> dict[str, str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise MessagesError(f"{path}: cannot be read ({exc.strerror})") from None
+    except yaml.YAMLError:
+        raise MessagesError(f"{path}: is not valid YAML") from None
+    if not isinstance(data, Mapping):
+        raise MessagesError(f"{path}: must be a mapping of message keys to text")
+    out = {}
+    for key, value in data.items():
+        if known is not None and key not in known:
+            raise MessagesError(f"{path}: {key} is not a message of careerfolio's; see templates/messages/en.yaml")
+        if not isinstance(value, str):
+            raise MessagesError(f"{path}: {key} must be text")
+        out[str(key)] = value
+    return out
+
+
+ENGLISH = load_messages(DEFAULT_LANGUAGE)
+
+__all__ = ["ENGLISH", "Messages", "MessagesError", "load_messages"]

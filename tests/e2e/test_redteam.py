@@ -1,0 +1,281 @@
+"""Red team: private text planted in the ways careless and curious users publish it, looked for everywhere.
+
+Each case writes a site with a unique marker in private places, runs a real
+public `mkdocs build`, and searches every output file (gzip undone) and
+every file and folder name for the marker. The same marker must reach the
+private build, so a case whose marker never reaches any output tests nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from helpers import front_matter, make_contact, make_entry, make_profile, make_role, run_mkdocs, write_site
+
+MARK = "zqxmark"
+
+
+def page(fields: dict[str, object], body: str) -> bytes:
+    return front_matter(fields, body)
+
+
+def everything(site_dir: Path) -> str:
+    """Every output file's text and every file and folder name under `site_dir`, lowercased and composed."""
+    parts = []
+    for path in sorted(site_dir.rglob("*")):
+        parts.append(path.relative_to(site_dir).as_posix())
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            parts.append(data.decode("utf-8", errors="replace"))
+    return unicodedata.normalize("NFC", "\n".join(parts)).lower()
+
+
+def build(root: Path, audience: str = "public", *args: str) -> tuple[int, str, Path]:
+    """Build `root` for `audience`; (exit code, log, the output folder)."""
+    result = run_mkdocs(root, "build", *args, env={"CAREERFOLIO_AUDIENCE": audience})
+    out = root / ("site" if audience == "public" else "site-private")
+    return result.returncode, result.stderr, out
+
+
+def assert_private_only(root: Path, marker: str = MARK) -> str:
+    """The marker is in the private build and nowhere in the public one; the public build's log."""
+    code, log, private = build(root, "private")
+    assert code == 0, log
+    assert marker in everything(private), "the marker never reaches the private build: this case tests nothing"
+    code, log, public = build(root, "public")
+    assert marker not in everything(public), f"private text or name published:\n{log}"
+    assert (public / "index.html").is_file(), f"the public build made no site:\n{log}"
+    return log
+
+
+LINKER = "notes/public-page.md"
+
+
+def linking_page(body: str) -> tuple[str, bytes]:
+    return LINKER, page({"title": "Public notes", "visibility": "public"}, body)
+
+
+# -- what a page is: MkDocs' own answer ------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".markdown", ".mdown", ".mkd", ".mkdn"])
+def test_a_private_page_with_any_markdown_suffix_stays_private(tmp_path: Path, suffix: str) -> None:
+    files = [
+        make_profile(),
+        (f"notes/{MARK}-secret{suffix}", page({"title": f"{MARK} title"}, f"The {MARK} body.")),
+        linking_page(f"See [the secret](./{MARK}-secret{suffix}) and [again]({MARK}-secret/)."),
+    ]
+    assert_private_only(write_site(tmp_path, files))
+
+
+def test_a_page_with_a_markdown_suffix_is_checked_like_any_other(tmp_path: Path) -> None:
+    """`careerfolio check` knows a `.markdown` entry, and its errors, as the build does."""
+    from careerfolio.content.corpus import load_corpus
+
+    corpus = load_corpus([("journal/2026/x.markdown", b"---\ndate: 2026-01-01\n---\nno title\n")])
+    assert any(problem.path == "journal/2026/x.markdown" and problem.field == "title" for problem in corpus.problems)
+
+
+# -- always private, at any depth ------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["network/former/bob.md", "checkups/2024/q1.md", "decisions/archive/old.md"])
+def test_public_visibility_deep_in_an_always_private_folder_is_refused(tmp_path: Path, path: str) -> None:
+    files = [make_profile(), (path, page({"title": f"{MARK} deep", "visibility": "public"}, f"{MARK} text."))]
+    root = write_site(tmp_path, files)
+    code, log, public = build(root, "public")
+    assert MARK not in everything(public)
+    assert f"{path}" in log and "visibility" in log, log
+    code, log, _ = build(root, "public", "--strict")
+    assert code != 0, "--strict passed a public file in an always-private folder"
+
+
+# -- MkDocs' own exclusions are never overridden ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "config"),
+    [
+        (".hidden/page.md", ""),
+        ("templates/page.md", ""),
+        ("secret/page.md", "exclude_docs: |\n  secret/\n"),
+        ("drafts/page.md", "draft_docs: |\n  drafts/\n"),
+    ],
+    ids=["dot-folder", "templates", "exclude_docs", "draft_docs"],
+)
+def test_a_public_file_that_mkdocs_leaves_out_is_not_built(tmp_path: Path, path: str, config: str) -> None:
+    files = [
+        make_profile(),
+        (path, page({"title": f"{MARK} left out", "visibility": "public"}, f"{MARK} text.")),
+        make_entry(visibility="public", title="Shown"),
+    ]
+    root = write_site(tmp_path, files, extra_config=config)
+    code, log, public = build(root, "public")
+    assert code == 0, log
+    assert MARK not in everything(public), f"{path} was built although MkDocs leaves it out"
+    assert (public / "journal" / "2026" / "entry" / "index.html").is_file()
+
+
+# -- files are copied only when a rendered public page links to them --------------------
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "```\ncat files/{name}\n```",
+        "Run `cat files/{name}` to see it.",
+        'The attribute src="files/{name}" is set in prose.',
+        "The path files/{name} in running text.",
+    ],
+    ids=["code-block", "code-span", "src-in-prose", "prose"],
+)
+def test_a_file_a_public_page_only_mentions_is_not_copied(tmp_path: Path, mention: str) -> None:
+    name = f"{MARK}-draft.txt"
+    files = [
+        make_profile(),
+        linking_page(mention.format(name=name).replace("files/", "../files/")),
+        (f"files/{name}", f"{MARK} x".encode()),
+    ]
+    root = write_site(tmp_path, files)
+    code, log, public = build(root, "public")
+    assert code == 0, log
+    assert not (public / "files" / name).exists()
+    assert f"{MARK}-draft.txt" not in " ".join(p.name for p in public.rglob("*"))
+
+
+def test_a_file_mentioned_in_an_entry_title_or_impact_is_not_copied(tmp_path: Path) -> None:
+    name = f"{MARK}-notes.pdf"
+    files = [
+        make_profile(),
+        make_entry(title=f"See files/{name}", impact=f'src="../files/{name}"'),
+        (f"files/{name}", b"%PDF-1.4 private"),
+    ]
+    root = write_site(tmp_path, files)
+    code, log, public = build(root, "public")
+    assert code == 0, log
+    assert not list(public.rglob(name))
+
+
+def test_a_linked_file_is_copied_and_one_in_an_always_private_folder_never(tmp_path: Path) -> None:
+    files = [
+        make_profile(),
+        linking_page("![chart](../files/chart.png) and [scan](../checkups/scan-zqxmark.pdf)"),
+        ("files/chart.png", b"\x89PNG fake"),
+        ("checkups/scan-zqxmark.pdf", b"%PDF-1.4 zqxmark"),
+    ]
+    root = write_site(tmp_path, files)
+    code, log, public = build(root, "public")
+    assert code == 0, log
+    assert (public / "files" / "chart.png").is_file(), "a file a public page links to must be published"
+    assert MARK not in everything(public)
+
+
+# -- links to pages that are not public, in every form a browser follows ----------------
+
+
+PRIVATE_TARGET = f"journal/2026/{MARK}-plans.md"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"<a href=../journal/2026/{MARK}-plans/>unquoted</a>",
+        f'<a HREF="../journal/2026/{MARK}-plans/">upper case</a>',
+        f"<a href='../{PRIVATE_TARGET}'>raw source path</a>",
+        f"[next line][r]\n\n[r]:\n    ../{PRIVATE_TARGET}\n",
+        f"[indented][s]\n\n   [s]: ../{PRIVATE_TARGET}\n",
+        f'<a href="..\\journal\\2026\\{MARK}-plans\\">backslashes</a>',
+        f'<img src="../journal/2026/{MARK}-plans/" alt="picture">',
+        f'<meta http-equiv="refresh" content="0; url=../journal/2026/{MARK}-plans/">',
+    ],
+    ids=["unquoted", "upper-case", "source-path", "definition-next-line", "definition-indented", "backslash", "img", "refresh"],
+)
+def test_a_link_to_a_private_page_is_removed_in_every_form(tmp_path: Path, link: str) -> None:
+    files = [
+        make_profile(),
+        (PRIVATE_TARGET, page({"date": "2026-02-01", "title": "Private plans"}, "Private.")),
+        linking_page(f"Before.\n\n{link}\n\nAfter."),
+    ]
+    root = write_site(tmp_path, files)
+    log = assert_private_only(root)
+    assert "notes/public-page.md" in log, "the removed link is not reported"
+
+
+def test_a_link_in_decomposed_unicode_to_a_private_page_is_removed(tmp_path: Path) -> None:
+    composed = f"{MARK}-café"
+    decomposed = unicodedata.normalize("NFD", composed)
+    files = [
+        make_profile(),
+        (f"journal/2026/{composed}.md", page({"date": "2026-02-01", "title": "Private"}, "Private.")),
+        linking_page(f'<a href="../journal/2026/{decomposed}/">decomposed</a>'),
+    ]
+    assert_private_only(write_site(tmp_path, files))
+
+
+# -- a private build never writes where a public build deploys ---------------------------
+
+
+def test_a_private_build_never_writes_into_the_configured_site_dir(tmp_path: Path) -> None:
+    files = [make_profile(), make_contact(name=f"{MARK} Person")]
+    root = write_site(tmp_path, files, extra_config="site_dir: public\n")
+    result = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": "private"})
+    assert result.returncode == 0, result.stderr
+    assert not (root / "public").exists() or MARK not in everything(root / "public")
+    assert MARK in everything(root / "site-private")
+
+
+# -- other plugins: they work with nothing private in their output, or careerfolio refuses clearly ----
+
+
+OTHER_PLUGINS = {
+    "print-site": "- print-site\n",
+    "rss": "- rss\n",
+    "blog": "- blog\n",
+    "tags": "- tags\n",
+    "redirects": f"- redirects:\n    redirect_maps:\n      old.md: journal/2026/{MARK}-private.md\n",
+    "macros": "- macros\n",
+}
+
+
+@pytest.mark.parametrize("plugin", sorted(OTHER_PLUGINS))
+def test_another_plugin_publishes_nothing_private_or_is_refused(tmp_path: Path, plugin: str) -> None:
+    files = [
+        make_profile(),
+        make_entry(tags=["ops"]),
+        make_entry(
+            path=f"journal/2026/{MARK}-private.md", title=f"{MARK} private", visibility="private", tags=["ops"], body=f"{MARK} body"
+        ),
+        make_contact(name=f"{MARK} Contact"),
+        ("blog/index.md", page({"visibility": "public"}, "# Blog\n")),
+        ("blog/posts/post.md", page({"date": "2026-01-01", "title": f"{MARK} post"}, f"{MARK} draft post")),
+    ]
+    root = write_site(tmp_path, files)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().rstrip("\n") + "\n" + OTHER_PLUGINS[plugin])
+    code, log, public = build(root, "public")
+    assert "Traceback" not in log, log
+    if code != 0:
+        assert "careerfolio:" in log, f"{plugin}: the build failed without saying why in careerfolio's words:\n{log}"
+        return
+    assert MARK not in everything(public), f"{plugin} published private text:\n{log}"
+    assert (public / "journal" / "2026" / "entry" / "index.html").is_file()
+
+
+def test_a_file_linked_only_from_a_header_is_published(tmp_path: Path) -> None:
+    """A role's url may be a relative link to a file beside it: it sits in the header careerfolio writes, not in the body."""
+    files = [
+        make_profile(),
+        make_role("acme", url="org-chart.pdf"),
+        ("roles/org-chart.pdf", b"%PDF chart"),
+        ("roles/salary.pdf", b"%PDF pay"),
+    ]
+    code, log, public = build(write_site(tmp_path, files), "public")
+    assert code == 0, log
+    assert (public / "roles" / "org-chart.pdf").is_file()
+    assert not (public / "roles" / "salary.pdf").exists()

@@ -1,0 +1,105 @@
+"""URL arithmetic, the link allow-list and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from careerfolio.content.dates import PartialDate, build_today, parse_full_date, parse_partial_date
+from careerfolio.content.urls import page_url, relative_url, safe_link
+
+
+@pytest.mark.parametrize(
+    ("src", "directory", "url"),
+    [
+        ("index.md", True, ""),
+        ("journal/a.md", True, "journal/a/"),
+        ("journal/a.md", False, "journal/a.html"),
+        ("skills/index.md", True, "skills/"),
+    ],
+)
+def test_page_url(src: str, directory: bool, url: str) -> None:
+    assert page_url(src, directory) == url
+
+
+@pytest.mark.parametrize(
+    ("src", "dst", "directory", "rel"),
+    [
+        ("journal/2026/a.md", "skills/python.md", True, "../../../skills/python/"),
+        ("index.md", "skills/python.md", True, "skills/python/"),
+        ("dashboard/index.md", "index.md", True, "../"),
+        ("journal/a.md", "skills/python.md", False, "../skills/python.html"),
+    ],
+)
+def test_relative_url(src: str, dst: str, directory: bool, rel: str) -> None:
+    assert relative_url(src, dst, directory) == rel
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://example.com", True),
+        ("mailto:a@example.com", True),
+        ("../x/", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//evil.example", False),
+    ],
+)
+def test_safe_link(url: str, allowed: bool) -> None:
+    assert (safe_link(url) is not None) == allowed
+
+
+def test_partial_dates() -> None:
+    assert parse_partial_date("2016") == PartialDate(2016)
+    assert parse_partial_date("2026-02").last_day == dt.date(2026, 2, 28)  # type: ignore[union-attr]
+    assert parse_partial_date("2026-02-30") is None
+    assert parse_partial_date("2016", allow_year=False) is None
+    assert parse_full_date("2026-13-45") is None
+
+
+def test_today_honours_source_date_epoch() -> None:
+    assert build_today({"SOURCE_DATE_EPOCH": "1795305600"}) == dt.date(2026, 11, 22)
+    assert build_today({}) == dt.date.today()
+
+
+_SOURCES = [
+    "index.md",
+    "README.md",
+    "a.md",
+    "journal/a.md",
+    "journal/index.md",
+    "journal/2026/a.md",
+    "journal/2026/b.md",
+    "journal/2025/index.md",
+    "skills/python.md",
+    "skills/index.md",
+    "portfolio/achievements/index.md",
+    "journal/a b.md",
+]
+
+
+@pytest.mark.parametrize("directory", [True, False], ids=["directory-urls", "file-urls"])
+def test_relative_url_agrees_with_posixpath_for_every_pair(directory: bool) -> None:
+    import posixpath
+
+    from careerfolio.content.urls import asset_url
+
+    def reference(src: str, dst: str) -> str:
+        here, there = page_url(src, directory), page_url(dst, directory)
+        here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        rel = posixpath.relpath(there or ".", here_dir.rstrip("/") or ".")
+        if there.endswith("/") or not there:
+            rel = "./" if rel == "." else rel.rstrip("/") + "/"
+        return rel
+
+    for src in _SOURCES:
+        for dst in _SOURCES:
+            assert relative_url(src, dst, directory) == reference(src, dst), (src, dst)
+        for asset in ("resume.json", "feed.xml", "assets/cv.pdf", "journal/2026/photo.png", "../outside.txt"):
+            here = page_url(src, directory)
+            here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+            assert asset_url(src, asset, directory) == posixpath.relpath(asset, here_dir.rstrip("/") or "."), (src, asset)
