@@ -57,14 +57,6 @@ class CareerfolioError(Exception):
     """
 
 
-class ContentError(CareerfolioError):
-    """Raised by the core when content cannot be built; carries its problems."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(p.format() for p in problems))
-
-
 def count(problems: list[Problem]) -> tuple[int, int]:
     """Return (errors, warnings)."""
     errors = sum(1 for p in problems if p.is_error)

@@ -18,6 +18,7 @@ from careerfolio.authoring.newfile import yaml_scalar
 from careerfolio.content.corpus import Corpus
 from careerfolio.content.levels import LEVEL_IDS, LEVELS, LEVELS_BY_ID, Level
 from careerfolio.content.records import CheckUp, Entry
+from careerfolio.problems import CareerfolioError
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -25,7 +26,7 @@ Say = Callable[[str], None]
 _EVIDENCE_SHOWN = 8
 
 
-class ScoresError(ValueError):
+class ScoresError(CareerfolioError):
     """A --scores value that cannot be read; the message is meant for the user."""
 
 

@@ -98,10 +98,6 @@ class Corpus:
         return {r.id: r for r in self.roles}
 
     @cached_property
-    def contacts_by_id(self) -> dict[str, Contact]:
-        return {c.id: c for c in self.contacts}
-
-    @cached_property
     def entries_by_skill(self) -> dict[str, tuple[Entry, ...]]:
         """Entries naming each skill id, newest first: one pass, shared by every skill page."""
         found: dict[str, list[Entry]] = {}
@@ -118,10 +114,6 @@ class Corpus:
             if entry.role is not None:
                 found.setdefault(entry.role, []).append(entry)
         return {role_id: tuple(entries) for role_id, entries in found.items()}
-
-    @property
-    def is_public(self) -> bool:
-        return self._public
 
     def public_paths(self) -> frozenset[str]:
         """Docs-relative paths of every Markdown file that may be published."""

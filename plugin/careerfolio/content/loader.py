@@ -353,7 +353,7 @@ class _FrontMatterLoader(_Loader):
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if self.yaml_path_resolvers:  # pragma: no cover - none are registered; keep PyYAML's way if one ever is
-            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+            return super().resolve(kind, value, implicit)  # type: ignore[no-any-return, no-untyped-call]
         if kind is yaml.ScalarNode:
             return _plain_scalar_tag(value) if implicit[0] else _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG

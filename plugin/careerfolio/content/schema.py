@@ -304,7 +304,6 @@ class ContentType:
     name: str
     fields: tuple[Field, ...]
     always_private: bool = False
-    title_from_heading: bool = False
     words: str = ""  # how messages call it, when not its name
 
     @property
@@ -340,7 +339,6 @@ ENTRY = ContentType(
         Field("pinned", BOOLEAN, "shown first on the portfolio home"),
         _VIS,
     ),
-    title_from_heading=True,
     words="journal entry",
 )
 SKILL = ContentType(
@@ -557,9 +555,8 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             # The line is the deepest place known; the field named is the part the format defines.
             problems.append(Problem(source.path, source.line_of(*path), dotted(known_part(ctype, path)[0]) or None, exc.message))
     for field in ctype.fields:
+        # A type whose title may come from the body's heading declares its title optional (corpus checks it).
         if field.required and field.name not in source.meta:
-            if field.name == "title" and ctype.title_from_heading:
-                continue
             problems.append(Problem(source.path, 1 if source.has_front_matter else None, field.name, "is required"))
     if ctype.always_private and values.get("visibility") == "public":
         problems.append(

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerfolio.importing.imported import Note, Origin
+from careerfolio.problems import CareerfolioError
 
 # A data export is a few megabytes; a member far larger is not one, and is not unpacked into memory.
 _MAX_MEMBER_BYTES = 200 * 1024 * 1024
 
 
-class ExportError(Exception):
+class LinkedInExportError(CareerfolioError):
     """The export as a whole cannot be read; the message names the path and never its contents."""
 
 
@@ -34,7 +35,7 @@ def read_export_files(path: Path) -> dict[str, bytes]:
         return _read_zip(path)
     except OSError as exc:
         where = exc.filename or path
-        raise ExportError(f"{where}: cannot be read ({exc.strerror}); nothing was imported") from None
+        raise LinkedInExportError(f"{where}: cannot be read ({exc.strerror}); nothing was imported") from None
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
@@ -46,11 +47,11 @@ def _read_zip(path: Path) -> dict[str, bytes]:
                 if info.is_dir() or not name.casefold().endswith(".csv"):
                     continue
                 if info.file_size > _MAX_MEMBER_BYTES:
-                    raise ExportError(f"{path}: {name} is too large to be part of a data export; nothing was imported")
+                    raise LinkedInExportError(f"{path}: {name} is too large to be part of a data export; nothing was imported")
                 files[name.casefold()] = archive.read(info)
             return files
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError):
-        raise ExportError(f"{path}: is neither a folder nor a ZIP file that can be read; nothing was imported") from None
+        raise LinkedInExportError(f"{path}: is neither a folder nor a ZIP file that can be read; nothing was imported") from None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from careerfolio.importing.imported import ImportedRecord, Note, Origin, ReadResult, one_line
+from careerfolio.problems import CareerfolioError
 
 # The schema's iso8601 definition, word for word: a year from 1000 to 2999, then optional month and day.
 _ISO8601 = re.compile(r"^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$")
@@ -37,7 +38,7 @@ _UNSET_LEVEL = 3
 _MAX_BYTES = 20 * 1024 * 1024
 
 
-class ResumeError(Exception):
+class ResumeError(CareerfolioError):
     """The file as a whole cannot be read; nothing is imported. The message never quotes its contents."""
 
 

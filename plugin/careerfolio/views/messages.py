@@ -18,13 +18,14 @@ from typing import Any
 import yaml
 
 from careerfolio.content.dates import PartialDate
+from careerfolio.problems import CareerfolioError
 from careerfolio.views.render import templates_dir
 
 DEFAULT_LANGUAGE = "en"
 MESSAGES_FOLDER = "messages"
 
 
-class MessagesError(ValueError):
+class MessagesError(CareerfolioError):
     """A messages file that cannot be used; the message names the file and the key."""
 
 

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from careerfolio.problems import CareerfolioError
+
 if TYPE_CHECKING:
     from careerfolio.views.portfolio import EntryCard, PortfolioView, RoleView
     from careerfolio.views.sections import ItemView
@@ -22,7 +24,7 @@ _VARIANT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = ("tags", "skills", "headline")
 
 
-class VariantError(ValueError):
+class VariantError(CareerfolioError):
     """The `resumes` option is not what it should be; the message names the variant and the key."""
 
 

@@ -7,7 +7,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -41,7 +41,7 @@ from careerfolio.authoring.scaffold import Person, check_target, create_site
 from careerfolio.content.corpus import Corpus, load_corpus
 from careerfolio.content.dates import build_today
 from careerfolio.content.loader import read_tree
-from careerfolio.importing.csvtables import ExportError
+from careerfolio.importing.csvtables import LinkedInExportError
 from careerfolio.importing.imported import ReadResult
 from careerfolio.importing.jsonresume import ResumeError, read_jsonresume
 from careerfolio.importing.linkedin import read_linkedin
@@ -76,7 +76,13 @@ class _Commands(click.Group):
             raise click.ClickException(f"{where}{exc.strerror or exc}") from None
 
 
-class _Text(click.ParamType):
+if TYPE_CHECKING:  # newer click makes ParamType generic; click 8.1, the oldest supported, cannot subscript it
+    _TextType = click.ParamType[str]
+else:
+    _TextType = click.ParamType
+
+
+class _Text(_TextType):
     """Text typed in a terminal, refused when it is not valid in the file's encoding (UTF-8)."""
 
     name = "text"
@@ -540,7 +546,7 @@ def linkedin(path: Path, contacts: bool, dry_run: bool) -> None:
     site = load_site(None)  # before the export is read: without a site there is nowhere to write
     try:
         result = read_linkedin(path, contacts)
-    except ExportError as exc:
+    except LinkedInExportError as exc:
         raise click.ClickException(str(exc)) from None
     _run_import(site, result, dry_run)
 
