@@ -36,7 +36,23 @@ _PUBLIC = {
     "scan_site": "careerfolio.privacy.guard",
 }
 
-__all__ = ["__version__", *_PUBLIC]
+__all__ = [
+    "BuildContext",
+    "CareerfolioError",
+    "Corpus",
+    "Problem",
+    "Settings",
+    "SettingsError",
+    "Severity",
+    "Site",
+    "__version__",
+    "build_secrets",
+    "build_settings",
+    "build_site",
+    "load_corpus",
+    "read_tree",
+    "scan_site",
+]
 
 if TYPE_CHECKING:
     from careerfolio.content.corpus import Corpus, load_corpus

@@ -37,3 +37,7 @@ def test_importing_the_package_loads_no_layer() -> None:
     code = "import sys, careerfolio; print(sorted(m for m in sys.modules if m.startswith('careerfolio.')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_all_names_exactly_what_resolves_lazily() -> None:
+    assert set(careerfolio.__all__) == {"__version__", *careerfolio._PUBLIC}
