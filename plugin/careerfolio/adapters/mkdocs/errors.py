@@ -15,11 +15,6 @@ from typing import ParamSpec, TypeVar
 from mkdocs.exceptions import PluginError
 
 from careerfolio.problems import CareerfolioError
-from careerfolio.views.messages import MessagesError
-from careerfolio.views.variants import VariantError
-
-# The views' option errors are ValueErrors outside the family, but their messages are meant for users too.
-_USERS_ERRORS = (CareerfolioError, MessagesError, VariantError)
 
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
@@ -34,7 +29,7 @@ def plugin_errors(where: str = "careerfolio") -> Iterator[None]:
     """Raise an error meant for users from inside as a PluginError: one line, after `where`, without a traceback."""
     try:
         yield
-    except _USERS_ERRORS as exc:
+    except CareerfolioError as exc:
         raise PluginError(f"{where}: {exc}") from None
 
 
