@@ -84,12 +84,15 @@ REFUSED = {
     "the mapping form, a folder above docs_dir": {"careerfolio": {"journal_dir": "../journal"}},
     "the mapping form, an unknown option": {"search": {}, "careerfolio": {"jounral_dir": "notes"}},
     "a nested folder inside another content folder": ["search", {"careerfolio": {"journal_dir": "skills/journal"}}],
+    "a résumé variant whose id is no URL": {"careerfolio": {"resumes": {"Data Jobs": {"tags": ["data"]}}}},
+    "a messages file with a word careerfolio does not know": ["search", {"careerfolio": {"messages": "words.yaml"}}],
 }
 
 
 @pytest.mark.parametrize("plugins", REFUSED.values(), ids=REFUSED.keys())
-def test_check_and_build_refuse_the_same_options(tmp_path: Path, plugins: Any) -> None:
+def test_check_and_build_refuse_the_same_options_in_the_same_words(tmp_path: Path, plugins: Any) -> None:
     site = _site(tmp_path, plugins, "journal")
+    (site / "words.yaml").write_text("no.such.word: Hello\n")
     checked = run(site, "check")
     built = run_mkdocs(site, "build")
     assert checked.exit_code == 1 and built.returncode == 1
@@ -97,3 +100,13 @@ def test_check_and_build_refuse_the_same_options(tmp_path: Path, plugins: Any) -
     option = refusal.removeprefix("Error: ").split(": careerfolio: ", 1)[1]
     assert f"mkdocs.yml: plugins: careerfolio: {option}" in built.stderr, built.stderr
     assert "Traceback" not in built.stderr and not (site / "site").exists()
+
+
+def test_check_and_build_refuse_a_messages_file_that_is_not_there(tmp_path: Path) -> None:
+    """MkDocs itself refuses the path, in its own words, before careerfolio sees it."""
+    site = _site(tmp_path, ["search", {"careerfolio": {"messages": "missing.yaml"}}], "journal")
+    checked = run(site, "check")
+    built = run_mkdocs(site, "build")
+    assert checked.exit_code == 1 and built.returncode == 1
+    assert "careerfolio: messages: must name an existing YAML file" in checked.output
+    assert "'messages'" in built.stderr and "Traceback" not in built.stderr

@@ -51,7 +51,7 @@ from careerfolio.adapters.mkdocs.userfiles import UserFiles, gather_user_files
 from careerfolio.content.corpus import Corpus, load_corpus
 from careerfolio.content.dates import build_today
 from careerfolio.plan.site import BuildContext, Site, SitePage, build_site
-from careerfolio.settings import Settings, build_settings
+from careerfolio.settings import PLUGIN_NAME, Settings, build_settings
 from careerfolio.views.compiled import CompiledTemplates, default_cache_folder
 from careerfolio.views.messages import ENGLISH, load_messages
 from careerfolio.views.variants import ResumeVariant, parse_variants
@@ -139,11 +139,14 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
 
     @reported_to_mkdocs
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        with plugin_errors(f"{Path(config.config_file_path or 'mkdocs.yml').name}: plugins"):
+        where = f"{Path(config.config_file_path or 'mkdocs.yml').name}: plugins"
+        with plugin_errors(where):
             self.settings = build_settings(dict(self.config))
-        self.resumes = parse_variants(self.config.resumes)
-        # Material keeps the site's language in theme.language; other themes may have none (English then).
-        self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
+        # Judged as siteconfig judges them for `careerfolio check`, and named the same way.
+        with plugin_errors(f"{where}: {PLUGIN_NAME}"):
+            self.resumes = parse_variants(self.config.resumes)
+            # Material keeps the site's language in theme.language; other themes may have none (English then).
+            self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
         self.audience = decide_audience(self.command, config, self.settings)
         self.speed_tricks = speed_tricks_wanted()
         self.today = build_today()
