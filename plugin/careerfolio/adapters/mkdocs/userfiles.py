@@ -54,7 +54,7 @@ class UserFiles:
     linked_out: LinkedOut
     # MkDocs' own answer to whether a file is in this build (serve shows drafts).
     shown: Callable[[InclusionLevel], bool]
-    # Every readable file of docs_dir MkDocs listed, shown or not: the build keeps or removes each.
+    # Every file of docs_dir MkDocs listed, shown or not, links out included, unreadable ones not: files.py keeps or removes each.
     files: list[File] = field(default_factory=list)
     # (docs-relative path, bytes) of each Markdown file in the build.
     markdown: list[tuple[str, bytes]] = field(default_factory=list)
