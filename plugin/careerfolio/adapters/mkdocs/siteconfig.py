@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ import yaml
 
 from careerfolio.problems import CareerfolioError
 from careerfolio.settings import PLUGIN_NAME, Settings, SettingsError, build_settings
+from careerfolio.views.messages import load_messages
+from careerfolio.views.variants import parse_variants
 
 CONFIG_NAME = "mkdocs.yml"
 # Looked for in this order: a site that keeps mkdocs.yml beside the zensical.toml careerfolio init
@@ -80,10 +82,12 @@ def read_site_config(root: Path) -> SiteConfig:
     docs_dir = raw.get("docs_dir", "docs")
     if not isinstance(docs_dir, (str, os.PathLike)):
         raise SiteConfigError(f"{path}: docs_dir: must be the name of a folder")
+    options = plugin_options(raw.get("plugins"))
     try:
-        settings = build_settings(plugin_options(raw.get("plugins")))
+        settings = build_settings(options)
     except SettingsError as exc:
         raise SiteConfigError(f"{path}: plugins: {exc}") from None
+    _judge_build_options(options, raw.get("theme"), root, where=f"{path}: plugins: {PLUGIN_NAME}")
     return SiteConfig(
         root,
         root / os.fspath(docs_dir),
@@ -93,6 +97,26 @@ def read_site_config(root: Path) -> SiteConfig:
         draft_docs=_text_option(raw, "draft_docs", path),
         use_directory_urls=raw.get("use_directory_urls", True) is not False,
     )
+
+
+def _judge_build_options(options: Any, theme: Any, root: Path, *, where: str) -> None:
+    """Refuse the options a build uses beyond the settings (résumé variants, the messages file) as the plugin would.
+
+    The command uses neither, but `check` passing where `mkdocs build` stops would be a check that lies.
+    """
+    if not isinstance(options, Mapping):
+        return  # None: every default (build_settings refused anything else)
+    messages = options.get("messages")
+    try:
+        parse_variants(options.get("resumes"))
+        if messages is not None:
+            # MkDocs resolves the path from mkdocs.yml's folder and requires an existing file.
+            if not isinstance(messages, str) or not (root / messages).is_file():
+                raise SiteConfigError("messages: must name an existing YAML file, from the folder of mkdocs.yml")
+            language = theme.get("language") if isinstance(theme, Mapping) else None
+            load_messages(language if isinstance(language, str) else None, root / messages)
+    except CareerfolioError as exc:
+        raise SiteConfigError(f"{where}: {exc}") from None
 
 
 def _text_option(raw: dict[str, Any], name: str, path: Path) -> str:

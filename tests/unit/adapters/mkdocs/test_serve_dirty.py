@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from careerfolio.adapters.mkdocs import plugin as mkdocs_plugin
+from careerfolio.adapters.mkdocs import serve
 from careerfolio.content.corpus import build_corpus, load_corpus
 from careerfolio.content.loader import SourceCache
 from careerfolio.plan.dependents import stale_pages
@@ -231,12 +231,12 @@ def test_a_failed_dirty_rebuild_takes_no_generated_page_for_up_to_date(tmp_path:
 
 @pytest.mark.parametrize("dirty", [False, True])
 def test_serve_on_a_long_career_suggests_dirty_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool) -> None:
-    monkeypatch.setattr(mkdocs_plugin, "SERVE_DIRTY_HINT_FILES", len(FILES))
+    monkeypatch.setattr(serve, "SERVE_DIRTY_HINT_FILES", len(FILES))
     root = write_site(tmp_path / "career", FILES)
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     config.plugins.on_startup(command="serve", dirty=dirty)
     # The plugin's own logger: MkDocs may have stopped its loggers from reaching the root logger.
-    plugin_logger = logging.getLogger("mkdocs.plugins.careerfolio.adapters.mkdocs.plugin")
+    plugin_logger = logging.getLogger("mkdocs.plugins.careerfolio.adapters.mkdocs.serve")
     records: list[logging.LogRecord] = []
     handler = logging.Handler(logging.INFO)
     handler.emit = records.append  # type: ignore[method-assign]
