@@ -50,7 +50,7 @@ def environment() -> Environment:
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
     env.tests["sentence_end"] = ends_sentence
-    env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url, links_from=LinksFrom)
+    env.globals.update(Markup=Markup, levels=LEVELS, relative_url=relative_url, asset_url=asset_url, links_from=LinksFrom)
     return env
 
 
