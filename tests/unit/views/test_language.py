@@ -182,9 +182,14 @@ def test_no_english_words_of_ours_leak_into_a_french_or_spanish_resume(tmp_path:
         assert word in text and ">Experience<" not in text
 
 
+def in_german(file: tuple[str, bytes], english: str, german: str) -> tuple[str, bytes]:
+    """A helper's file with its English body written in German: the user's words are not ours."""
+    path, text = file
+    return path, text.replace(english.encode(), german.encode())
+
+
 def german_checkup(day: str, **fields: object) -> tuple[str, bytes]:
-    path, text = make_checkup(day, **fields)
-    return path, text.replace(b"Reflection.", "Rückblick.".encode())
+    return in_german(make_checkup(day, **fields), "Reflection.", "Rückblick.")
 
 
 # What only the private build shows: people, decisions, the layoff plan, check-ups, a broken file, and
@@ -197,7 +202,7 @@ PRIVATE_CAREER = [
         "network/jana.md",
         front_matter({"name": "Jana", "organization": "Globex", "circle": "Daten", "last_contact": "2026-02-10"}, "Kennengelernt."),
     ),
-    make_contact("ole", name="Ole", circle="Daten"),
+    in_german(make_contact("ole", name="Ole", circle="Daten"), "How we met.", "Beim Sport."),
     (
         "decisions/umzug.md",
         front_matter(
@@ -210,8 +215,12 @@ PRIVATE_CAREER = [
             "Abwägen.",
         ),
     ),
-    make_decision(
-        "teilzeit", title="Teilzeit?", options=[{"name": "Ja"}, {"name": "Nein"}], status="decided", choice="Ja", revisit="2026-10-01"
+    in_german(
+        make_decision(
+            "teilzeit", title="Teilzeit?", options=[{"name": "Ja"}, {"name": "Nein"}], status="decided", choice="Ja", revisit="2026-10-01"
+        ),
+        "What matters.",
+        "Was zählt.",
     ),
     ("layoff-plan.md", front_matter({"reviewed": "2026-01-10"}, "- [x] Notgroschen\n- [ ] Empfehlungen")),
     german_checkup("2026-03-01", actions=["Zwei Leute im Monat treffen"]),
@@ -224,6 +233,7 @@ PRIVATE_CAREER = [
     ("journal/2026/kaputt.md", front_matter({"title": "Ohne Datum", "kind": "achievement"}, "Kaputt.")),
 ]
 
+# Pages only a private build has, or shows more of; every other page is checked too.
 PRIVATE_PAGES = ("dashboard", "checkups/2026-06-01", "checkups/2026-03-01", "journal/2026/lauf", "network/jana", "decisions/umzug")
 PRIVATE_PAGES += ("layoff-plan", "skills/python", "roles/acme")
 
@@ -269,7 +279,9 @@ def test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pag
     language, site = private_career
     english = english_words(language)
     assert {"Dashboard", "Cadence", "Evidence", "overdue", "Reflection", "Scores"} <= english
-    for page in PRIVATE_PAGES:
+    pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html") if "search" not in path.parts)
+    assert set(PRIVATE_PAGES) <= set(pages)
+    for page in pages:
         html = soup(site / page / "index.html")
         banner = html.select_one(".cf-private-banner")
         assert banner is not None and banner.get_text().startswith(load_messages(language)("banner.private"))
