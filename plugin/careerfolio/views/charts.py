@@ -268,10 +268,11 @@ def build_history_chart(checkups: Sequence[CheckUp], width: int = 640, t: Messag
     # then walk back and label each date that leaves room after the label before it.
     next_x = math.inf
     for checkup in reversed(checkups):
-        x = x_of(checkup.date)
-        if next_x - x >= DATE_LABEL_WIDTH:
-            shapes.append(Text(x, height - bottom + 18, axis_date(checkup.date, t), "middle", MUTED, 10))
-            next_x = x
+        # Centred under its point, but never past the chart's edge (the first point sits near it).
+        label_x = min(max(x_of(checkup.date), DATE_LABEL_WIDTH / 2), width - DATE_LABEL_WIDTH / 2)
+        if next_x - label_x >= DATE_LABEL_WIDTH:
+            shapes.append(Text(label_x, height - bottom + 18, axis_date(checkup.date, t), "middle", MUTED, 10))
+            next_x = label_x
     for level in LEVELS:
         # Equal scores would hide each other: each level sits a few pixels off the gridline.
         offset = (level.rank - 2) * 3
