@@ -59,7 +59,7 @@ class NextStep:
     todo: str  # what to do, in words
     path: str | None = None  # the docs-relative file to open
     command: str | None = None  # or the command to run
-    said: Said = field(default=Said("step.none"))  # title, why and todo again, for the site's language
+    said: Said = field(kw_only=True)  # title, why and todo again, for the site's language
 
     def action(self, shown_path: str | None = None) -> str:
         """The action in one line: the command, or `open FILE: what to do` (FILE as the reader should see it)."""

@@ -92,7 +92,8 @@ class Messages:
             return str(value.year)
         month = self.months[value.month - 1] if len(self.months) == 12 else f"{value.month:02d}"
         key = "format.month" if value.day is None else "format.date"
-        return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=value.day or 1, dd=f"{value.day or 1:02d}")
+        day = self("format.day_1") if value.day == 1 else value.day  # French writes the first of a month "1er"
+        return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=day or 1, dd=f"{value.day or 1:02d}")
 
 
 def load_messages(language: str | None, own_file: Path | None = None) -> Messages:

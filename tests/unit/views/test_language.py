@@ -323,6 +323,7 @@ def test_words_fields_dates_numbers_and_one_or_many() -> None:
         "3 Tage, vom 1. März 2026 bis 4. März 2026"
     )
     assert german.say("dash.more_steps", count=1) == "1 weiterer Schritt"
+    assert load_messages("fr").date("2026-06-01") == "1er juin 2026" and load_messages("fr").date("2026-06-02") == "2 juin 2026"
     # A message with markup of its own keeps it; a field from the user's files is escaped.
     said = german.html("dash.skills_none", folder="<b>skills/</b>")
     assert "<b>" not in said and "&lt;b&gt;skills/&lt;/b&gt;" in said
