@@ -1063,7 +1063,31 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "private ones included: an entry's levels, a contact's, a decision's and the layoff plan's facts",
-        ("tests/unit/views/test_language.py::test_a_private_german_site_has_german_record_headers_and_banner",),
+        ("tests/unit/views/test_language.py::test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pages",),
+    ),
+    (
+        "the [dashboard](dashboard.md) (its next steps, charts, flags and the words around content problems) and a check-up's page follows `theme.language`",
+        (
+            "tests/unit/views/test_language.py::test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pages",
+            "tests/unit/views/test_language.py::test_an_empty_private_site_starts_in_the_language_too",
+            "tests/unit/views/test_language.py::test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way",
+        ),
+    ),
+    (
+        "A key ending in `_one` (`dash.more_steps_one`) is used instead of the key without it when its `{count}` is 1.",
+        ("tests/unit/views/test_language.py::test_words_fields_dates_numbers_and_one_or_many",),
+    ),
+    (
+        "the values put into their `{fields}` are always escaped.",
+        ("tests/unit/views/test_language.py::test_words_fields_dates_numbers_and_one_or_many",),
+    ),
+    (
+        "The command line stays English (`careerfolio status` prints the same next steps as the dashboard, in English)",
+        ("tests/unit/views/test_language.py::test_the_dashboards_next_steps_say_in_english_what_the_command_line_says",),
+    ),
+    (
+        'the problem\'s message is the one the build log and `careerfolio check` print, marked `lang="en"` on the page so that a screen reader reads it as English.',
+        ("tests/unit/views/test_language.py::test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way",),
     ),
     (
         "English, German (`de`), French (`fr`) and Spanish (`es`) are shipped; a region such as `de-AT` uses its language, and any other language falls back to English.",

@@ -129,7 +129,7 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
                     context.messages("title.checkup_of", date=context.messages.date(checkup.date)),
                     "pages/checkup.html",
                     checkup.body,
-                    view=build_checkup_view(checkup, corpus, context.use_directory_urls),
+                    view=build_checkup_view(checkup, corpus, context.use_directory_urls, context.messages),
                     **common,
                 )
             )

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from careerfolio.content.levels import LEVELS
 from careerfolio.content.records import ENTRY_KINDS, CheckUp
 from careerfolio.insights.metrics import LevelFigure, QuarterCount
+from careerfolio.views.messages import ENGLISH, Messages
 from careerfolio.views.render import render_template
 
 # One colour per level, the same on every chart and page (dashboard.css defines them, none red:
@@ -136,12 +137,12 @@ class Chart:
     table: ChartTable
 
 
-def render_chart(chart: Chart, narrow: Chart | None = None, with_table: bool = True) -> Markup:
+def render_chart(chart: Chart, narrow: Chart | None = None, with_table: bool = True, t: Messages = ENGLISH) -> Markup:
     """The chart as an HTML <figure>: the SVG (and its narrow layout, for small screens), then its table.
 
     `with_table=False` is for a page that shows the same numbers in a table of its own.
     """
-    return Markup(render_template("dashboard/chart.html", chart=chart, narrow=narrow, with_table=with_table))
+    return Markup(render_template("dashboard/chart.html", chart=chart, narrow=narrow, with_table=with_table, t=t))
 
 
 def legend_slots(count: int, width: int, item_width: int, row_height: int = 20) -> list[tuple[float, float]]:
@@ -154,6 +155,25 @@ def legend_slots(count: int, width: int, item_width: int, row_height: int = 20) 
 def legend_height(count: int, width: int, item_width: int, row_height: int = 20) -> int:
     rows = -(-count // max(1, min(count, width // item_width)))
     return rows * row_height + 6
+
+
+def text_width(text: str, size: int) -> float:
+    """About how wide `text` is drawn at font size `size`: a mean character is a little over half the size."""
+    return len(text) * size * 0.56
+
+
+def label_lines(text: str, size: int, room: float) -> list[str]:
+    """`text` on one line, or on two split at the space nearest its middle when one line needs more than `room`."""
+    if text_width(text, size) <= room or " " not in text:
+        return [text]
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return [text[:cut], text[cut + 1 :]]
+
+
+def axis_date(day: dt.date, t: Messages) -> str:
+    """A date under an axis: all digits, in the language's order, as wide as DATE_LABEL_WIDTH allows."""
+    return t("chart.axis_date", year=day.year, mm=f"{day.month:02d}", dd=f"{day.day:02d}")
 
 
 def _signed(change: int | None) -> str:
@@ -174,8 +194,9 @@ def nice_max(value: int) -> tuple[int, int]:
 # -- the three charts of the dashboard ----------------------------------------------
 
 
-def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, width: int = 560) -> Chart:
+def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, width: int = 560, t: Messages = ENGLISH) -> Chart:
     """Horizontal bars of the latest scores, the foundation at the bottom like the hierarchy."""
+    label = {lv.id: t(f"esh.{lv.id}") for lv in levels}
     narrow = width < 480
     label_w, right, row_h, top = (112, 48, 34, 8) if narrow else (150, 60, 34, 8)
     scale = (width - label_w - right) / 5
@@ -188,10 +209,13 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, wid
     for row, level in enumerate(reversed(levels)):
         y = top + row * row_h
         score = level.score or 0
-        shapes.append(Text(label_w - 8, y + row_h / 2 + 4, level.label, "end"))
-        tip = f"{level.label}: {score} of 5" + (
-            f", {_signed(level.change)} since the previous check-up" if level.change is not None else ""
-        )
+        lines = label_lines(label[level.id], 12, label_w - 10)
+        for line_no, line in enumerate(lines):
+            # Two lines sit around the bar's middle, as one line does.
+            shapes.append(Text(label_w - 8, y + row_h / 2 + 4 + (line_no - (len(lines) - 1) / 2) * 13, line, "end"))
+        tip = t.say("chart.score_tip", level=label[level.id], score=score)
+        if level.change is not None:
+            tip = t.say("chart.score_tip_change", level=label[level.id], score=score, change=_signed(level.change))
         shapes.append(Rect(label_w, y + 7, score * scale, row_h - 14, LEVEL_COLORS[level.id], tip))
         if level.previous is not None and level.change:
             # Where the bar ended last time, so a change shows as a gap or an overhang.
@@ -201,16 +225,17 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, wid
             shapes.append(Line(x, y + 3, x, y + row_h - 3, TEXT, "2 2", 2))
         value = f"{score} ({_signed(level.change)})" if level.change is not None else str(score)
         shapes.append(Text(label_w + score * scale + 6, y + row_h / 2 + 4, value, bold=True))
-    summary = ", ".join(f"{lv.label} {lv.score}" + (f" ({_signed(lv.change)})" if lv.change is not None else "") for lv in levels)
+    summary = ", ".join(f"{label[lv.id]} {lv.score}" + (f" ({_signed(lv.change)})" if lv.change is not None else "") for lv in levels)
+    title = t.say("chart.scores_title", date=checkup_date)
     table = ChartTable(
-        f"Scores of the check-up of {checkup_date.isoformat()}",
-        ("Level", "Score", "Change"),
-        tuple((lv.label, (str(lv.score), _signed(lv.change) or "–")) for lv in levels),
+        title,
+        (t("dash.level"), t("dash.score"), t("chart.change")),
+        tuple((label[lv.id], (str(lv.score), _signed(lv.change) or "–")) for lv in levels),
     )
     return Chart(
         "cf-chart-now-narrow" if narrow else "cf-chart-now",
-        f"Scores of the check-up of {checkup_date.isoformat()}",
-        f"Each level scored from 1 to 5, bottom to top of the hierarchy: {summary}.",
+        title,
+        t.say("chart.scores_desc", summary=summary),
         width,
         plot_bottom + 24,
         tuple(shapes),
@@ -218,11 +243,12 @@ def build_scores_chart(levels: Sequence[LevelFigure], checkup_date: dt.date, wid
     )
 
 
-def build_history_chart(checkups: Sequence[CheckUp], width: int = 640) -> Chart:
+def build_history_chart(checkups: Sequence[CheckUp], width: int = 640, t: Messages = ENGLISH) -> Chart:
     """One line per level across every check-up, dates to scale."""
     narrow = width < 480
     height, left, right, top, bottom = (200, 24, 36, 12, 34) if narrow else (220, 40, 40, 12, 34)
-    legend_item = 130
+    label = {level.id: t(f"esh.{level.id}") for level in LEVELS}
+    legend_item = max(130, 38 + math.ceil(max(text_width(text, 11) for text in label.values())))
     legend_h = legend_height(len(LEVELS), width, legend_item)
     plot_w, plot_h = width - left - right, height - top - bottom
     first, last = checkups[0].date, checkups[-1].date
@@ -242,10 +268,11 @@ def build_history_chart(checkups: Sequence[CheckUp], width: int = 640) -> Chart:
     # then walk back and label each date that leaves room after the label before it.
     next_x = math.inf
     for checkup in reversed(checkups):
-        x = x_of(checkup.date)
-        if next_x - x >= DATE_LABEL_WIDTH:
-            shapes.append(Text(x, height - bottom + 18, checkup.date.isoformat(), "middle", MUTED, 10))
-            next_x = x
+        # Centred under its point, but never past the chart's edge (the first point sits near it).
+        label_x = min(max(x_of(checkup.date), DATE_LABEL_WIDTH / 2), width - DATE_LABEL_WIDTH / 2)
+        if next_x - label_x >= DATE_LABEL_WIDTH:
+            shapes.append(Text(label_x, height - bottom + 18, axis_date(checkup.date, t), "middle", MUTED, 10))
+            next_x = label_x
     for level in LEVELS:
         # Equal scores would hide each other: each level sits a few pixels off the gridline.
         offset = (level.rank - 2) * 3
@@ -254,24 +281,23 @@ def build_history_chart(checkups: Sequence[CheckUp], width: int = 640) -> Chart:
         if len(points) > 1:
             shapes.append(Polyline(" ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points), color, LEVEL_DASHES[level.id]))
         for x, y, checkup in points:
-            tip = f"{level.label} on {checkup.date.isoformat()}: {checkup.score(level.id)}"
+            tip = t.say("chart.history_tip", level=label[level.id], date=checkup.date, score=checkup.score(level.id))
             shapes.append(Marker(LEVEL_MARKERS[level.id], x, y, color, tip))
     for level, (slot_x, slot_y) in zip(LEVELS, legend_slots(len(LEVELS), width, legend_item), strict=True):
         x, legend_y = slot_x + 8, height + slot_y + 10
         color = LEVEL_COLORS[level.id]
         shapes.append(Line(x, legend_y, x + 22, legend_y, color, LEVEL_DASHES[level.id], 2))
-        shapes.append(Marker(LEVEL_MARKERS[level.id], x + 11, legend_y, color, level.label))
-        shapes.append(Text(x + 28, legend_y + 4, level.label, size=11))
+        shapes.append(Marker(LEVEL_MARKERS[level.id], x + 11, legend_y, color, label[level.id]))
+        shapes.append(Text(x + 28, legend_y + 4, label[level.id], size=11))
     table = ChartTable(
-        "Scores of every check-up",
-        ("Check-up", *(lv.label for lv in LEVELS)),
-        tuple((c.date.isoformat(), tuple(str(c.score(lv.id)) for lv in LEVELS)) for c in checkups),
+        t("chart.history_table"),
+        (t("chart.checkup"), *(label[lv.id] for lv in LEVELS)),
+        tuple((t.date(c.date), tuple(str(c.score(lv.id)) for lv in LEVELS)) for c in checkups),
     )
     return Chart(
         "cf-chart-history-narrow" if narrow else "cf-chart-history",
-        "Scores over time",
-        f"{len(checkups)} check-up{'s' if len(checkups) != 1 else ''} from {first.isoformat()} to {last.isoformat()}, "
-        "one line per level, scores from 1 to 5.",
+        t("chart.history_title"),
+        t.say("chart.history_desc", count=len(checkups), first=first, last=last),
         width,
         height + legend_h,
         tuple(shapes),
@@ -279,11 +305,12 @@ def build_history_chart(checkups: Sequence[CheckUp], width: int = 640) -> Chart:
     )
 
 
-def build_activity_chart(quarters: Sequence[QuarterCount], width: int = 640) -> Chart:
+def build_activity_chart(quarters: Sequence[QuarterCount], width: int = 640, t: Messages = ENGLISH) -> Chart:
     """Journal entries per quarter, stacked by kind."""
     narrow = width < 480
     height, left, right, top, bottom = (190, 28, 6, 12, 40) if narrow else (200, 34, 10, 12, 30)
-    legend_item = 110
+    kind_label = {kind: t(f"kind.{kind}") for kind in ENTRY_KINDS}
+    legend_item = max(110, 25 + math.ceil(max(text_width(text, 11) for text in kind_label.values())))
     legend_h = legend_height(len(ENTRY_KINDS), width, legend_item)
     plot_w, plot_h = width - left - right, height - top - bottom
     axis_max, step = nice_max(max((q.total for q in quarters), default=0))
@@ -301,7 +328,7 @@ def build_activity_chart(quarters: Sequence[QuarterCount], width: int = 640) -> 
             if n:
                 h = plot_h * n / axis_max
                 base -= h
-                shapes.append(Rect(x, base, bar_w, h, KIND_COLOR, f"{quarter.label}: {n} {kind}", KIND_OPACITY[kind]))
+                shapes.append(Rect(x, base, bar_w, h, KIND_COLOR, f"{quarter.label}: {n} {kind_label[kind]}", KIND_OPACITY[kind]))
         if narrow:
             # "2026-Q4" is wider than a narrow slot: the quarter on one line, the year under Q1 and the first bar.
             year, _, q = quarter.label.partition("-")
@@ -313,17 +340,17 @@ def build_activity_chart(quarters: Sequence[QuarterCount], width: int = 640) -> 
     for kind, (slot_x, slot_y) in zip(ENTRY_KINDS, legend_slots(len(ENTRY_KINDS), width, legend_item), strict=True):
         x, legend_y = slot_x + 8, height + slot_y + 10
         shapes.append(Rect(x, legend_y - 5, 10, 10, KIND_COLOR, opacity=KIND_OPACITY[kind]))
-        shapes.append(Text(x + 15, legend_y + 4, kind, size=11))
+        shapes.append(Text(x + 15, legend_y + 4, kind_label[kind], size=11))
     totals = ", ".join(f"{q.label} {q.total}" for q in quarters)
     table = ChartTable(
-        "Journal entries per quarter, by kind",
-        ("Quarter", *ENTRY_KINDS, "total"),
+        t("chart.activity_table"),
+        (t("chart.quarter"), *kind_label.values(), t("chart.total")),
         tuple((q.label, (*(str(n) for _, n in q.counts), str(q.total))) for q in quarters),
     )
     return Chart(
         "cf-chart-activity-narrow" if narrow else "cf-chart-activity",
-        "Journal entries per quarter",
-        f"Entries of the last {len(quarters)} quarters, stacked by kind: {totals}.",
+        t("chart.activity_title"),
+        t.say("chart.activity_desc", count=len(quarters), totals=totals),
         width,
         height + legend_h,
         tuple(shapes),

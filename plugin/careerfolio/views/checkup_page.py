@@ -12,6 +12,7 @@ from careerfolio.content.records import CheckUp
 from careerfolio.content.urls import LinksFrom
 from careerfolio.insights.metrics import LevelFigure
 from careerfolio.views.charts import NARROW_WIDTH, build_scores_chart, render_chart
+from careerfolio.views.messages import ENGLISH, Messages
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class ActionMark:
 
 @dataclass(frozen=True)
 class Neighbour:
-    date: str
+    date: str  # as the site's language writes it
     href: str
 
 
@@ -53,7 +54,7 @@ class CheckUpView:
     has_reflection: bool
 
 
-def build_checkup_view(checkup: CheckUp, corpus: Corpus, use_directory_urls: bool = True) -> CheckUpView:
+def build_checkup_view(checkup: CheckUp, corpus: Corpus, use_directory_urls: bool = True, t: Messages = ENGLISH) -> CheckUpView:
     """The view of `checkup` among every check-up of `corpus` (oldest first)."""
     ordered = corpus.checkups
     index = next(i for i, c in enumerate(ordered) if c.id == checkup.id)
@@ -66,16 +67,19 @@ def build_checkup_view(checkup: CheckUp, corpus: Corpus, use_directory_urls: boo
         was = before.score(level.id) if before else None
         change = score - was if was is not None else None
         # Evidence counts belong to the dashboard's today, not to a past check-up: the chart shows scores only.
-        figures.append(LevelFigure(level.id, level.label, level.rank, score, was, change, 0, 0, None))
+        figures.append(LevelFigure(level.id, t(f"esh.{level.id}"), level.rank, score, was, change, 0, 0, None))
     return CheckUpView(
-        date=checkup.date.isoformat(),
+        date=t.date(checkup.date),
         rows=tuple(ScoreRow(f.id, f.label, f.score or 0, f.previous, f.change) for f in reversed(figures)),
         chart=render_chart(
-            build_scores_chart(figures, checkup.date), build_scores_chart(figures, checkup.date, NARROW_WIDTH), with_table=False
+            build_scores_chart(figures, checkup.date, t=t),
+            build_scores_chart(figures, checkup.date, NARROW_WIDTH, t),
+            with_table=False,
+            t=t,
         ),
         actions=tuple(ActionMark(a, a in checkup.done) for a in checkup.actions),
-        previous=Neighbour(before.date.isoformat(), links.page(before.path)) if before else None,
-        next=Neighbour(after.date.isoformat(), links.page(after.path)) if after else None,
+        previous=Neighbour(t.date(before.date), links.page(before.path)) if before else None,
+        next=Neighbour(t.date(after.date), links.page(after.path)) if after else None,
         previous_actions=tuple(ActionMark(a, a in before.done) for a in before.actions) if before else (),
         has_reflection=bool(checkup.body.strip()),
     )

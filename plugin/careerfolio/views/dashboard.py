@@ -25,16 +25,21 @@ from careerfolio.insights.metrics import (
     SkillFigure,
     compute_dashboard,
 )
-from careerfolio.insights.nextsteps import NextSteps, next_steps_from
+from careerfolio.insights.nextsteps import NextSteps, Said, next_steps_from
 from careerfolio.plan.model import BuildContext, Contribution, NavItem, SiteFile, SitePage, html_kept_apart
 from careerfolio.problems import Problem
 from careerfolio.settings import Settings
 from careerfolio.views.charts import NARROW_WIDTH, build_activity_chart, build_history_chart, build_scores_chart, render_chart
+from careerfolio.views.messages import Messages
 from careerfolio.views.render import render_template, templates_dir
 
 DASHBOARD_PAGE = "dashboard/index.md"
 DASHBOARD_DATA = "dashboard/data.json"
 DASHBOARD_CSS = "assets/careerfolio/dashboard.css"
+
+
+# A next step's fields that count days ("3 days" in English).
+DAY_FIELDS = ("days", "every")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,19 @@ class DashboardView:
     history_chart: Markup | None
     activity_chart: Markup | None
     next_steps: NextSteps
+    messages: Messages
+
+    def said(self, said: Said | None, part: str = "") -> Markup:
+        """A next step's words (`part` "title" or "why"; none for what falls due next) in the site's language."""
+        if said is None:
+            return Markup()
+        fields = dict(said.fields)
+        if fields.get("focus"):  # a level's id, named as the site's language names it
+            fields["focus"] = self.messages(f"esh.{fields['focus']}")
+        for name in DAY_FIELDS:
+            if name in fields:
+                fields[name] = self.messages.days(fields[name])
+        return self.messages.html(f"{said.id}.{part}" if part else said.id, **fields)
 
     def url(self, target_src: str) -> str:
         """A link from the dashboard to the page built from `target_src`."""
@@ -73,16 +91,17 @@ def dashboard_part(corpus: Corpus, context: BuildContext) -> Contribution:
         return out
     figures = compute_dashboard(corpus, context.today, context.settings)
     markdown, blocks = html_kept_apart(render_dashboard(figures, context, next_steps_from(figures, corpus)))
-    out.pages.append(SitePage(DASHBOARD_PAGE, "Dashboard", markdown, blocks=blocks))
+    title = context.messages("dash.title")
+    out.pages.append(SitePage(DASHBOARD_PAGE, title, markdown, blocks=blocks))
     out.files.append(SiteFile(DASHBOARD_DATA, json.dumps(build_data(figures), indent=2, ensure_ascii=False) + "\n"))
     out.files.append(SiteFile(DASHBOARD_CSS, (templates_dir() / "dashboard" / "dashboard.css").read_text(encoding="utf-8")))
-    out.nav.append(NavItem("Dashboard", DASHBOARD_PAGE))
+    out.nav.append(NavItem(title, DASHBOARD_PAGE))
     return out
 
 
 def render_dashboard(figures: DashboardFigures, context: BuildContext, next_steps: NextSteps) -> str:
     """The dashboard page body: Markdown section headings, each followed by generated HTML."""
-    settings = context.settings
+    settings, t = context.settings, context.messages
     latest = figures.cadence.last
     view = DashboardView(
         figures=figures,
@@ -91,21 +110,24 @@ def render_dashboard(figures: DashboardFigures, context: BuildContext, next_step
         src_path=DASHBOARD_PAGE,
         use_directory_urls=context.use_directory_urls,
         now_chart=(
-            render_chart(build_scores_chart(figures.levels, latest.date), build_scores_chart(figures.levels, latest.date, NARROW_WIDTH))
+            render_chart(
+                build_scores_chart(figures.levels, latest.date, t=t), build_scores_chart(figures.levels, latest.date, NARROW_WIDTH, t), t=t
+            )
             if latest
             else None
         ),
         history_chart=(
-            render_chart(build_history_chart(figures.history), build_history_chart(figures.history, NARROW_WIDTH))
+            render_chart(build_history_chart(figures.history, t=t), build_history_chart(figures.history, NARROW_WIDTH, t), t=t)
             if figures.history
             else None
         ),
         activity_chart=render_chart(
-            build_activity_chart(figures.journal.quarters), build_activity_chart(figures.journal.quarters, NARROW_WIDTH)
+            build_activity_chart(figures.journal.quarters, t=t), build_activity_chart(figures.journal.quarters, NARROW_WIDTH, t), t=t
         ),
         next_steps=next_steps,
+        messages=t,
     )
-    return render_template("dashboard/page.html", view=view)
+    return render_template("dashboard/page.html", view=view, t=t)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from careerfolio.content.dates import PartialDate
 from careerfolio.problems import CareerfolioError
@@ -49,6 +50,31 @@ class Messages:
 
     t = __call__
 
+    def say(self, key: str, **fields: Any) -> str:
+        """`key`'s text with dates and whole numbers written the language's way; `key_one` when `count` is 1 and the language has it."""
+        return str(self._said(key, fields, str))
+
+    def html(self, key: str, **fields: Any) -> Markup:
+        """Like `say`, for a message that holds markup of its own (<code>, a link): each field is escaped unless it is Markup."""
+        return Markup(self._said(key, fields, Markup))
+
+    def days(self, count: int) -> str:
+        """A number of days: "1 day", "12 days"."""
+        return self.say("unit.days", count=count)
+
+    def _said(self, key: str, fields: dict[str, Any], kind: type[str]) -> str:
+        if fields.get("count") == 1 and f"{key}_one" in self._table:
+            key = f"{key}_one"
+        shown = {name: self._shown(value) for name, value in fields.items()}
+        return kind(self(key)).format(**shown)
+
+    def _shown(self, value: Any) -> Any:
+        if isinstance(value, (dt.date, PartialDate)):
+            return self.date(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.number(value)
+        return value
+
     def number(self, value: int) -> str:
         """A whole number with the language's thousands separator."""
         return f"{value:,}".replace(",", self("format.thousands"))
@@ -66,7 +92,8 @@ class Messages:
             return str(value.year)
         month = self.months[value.month - 1] if len(self.months) == 12 else f"{value.month:02d}"
         key = "format.month" if value.day is None else "format.date"
-        return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=value.day or 1, dd=f"{value.day or 1:02d}")
+        day = self("format.day_1") if value.day == 1 else value.day  # French writes the first of a month "1er"
+        return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=day or 1, dd=f"{value.day or 1:02d}")
 
 
 def load_messages(language: str | None, own_file: Path | None = None) -> Messages:

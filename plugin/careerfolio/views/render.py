@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from careerfolio.content.levels import LEVELS, LEVELS_BY_ID
+from careerfolio.content.levels import LEVELS
 from careerfolio.content.urls import LinksFrom, asset_url, relative_url, safe_link
 from careerfolio.views.compiled import CompiledTemplates, default_cache_folder
 
@@ -48,9 +48,8 @@ def environment() -> Environment:
     )
     env.filters["tojson"] = _tojson
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
-    env.filters["level_label"] = lambda level_id: LEVELS_BY_ID[level_id].label
     env.tests["sentence_end"] = ends_sentence
-    env.globals.update(levels=LEVELS, relative_url=relative_url, asset_url=asset_url, links_from=LinksFrom)
+    env.globals.update(Markup=Markup, levels=LEVELS, relative_url=relative_url, asset_url=asset_url, links_from=LinksFrom)
     return env
 
 

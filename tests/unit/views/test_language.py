@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from careerfolio.views.messages import MessagesError, load_messages
+from careerfolio.content.corpus import load_corpus
+from careerfolio.insights.nextsteps import NextStep, compute_next_steps
+from careerfolio.settings import Settings
+from careerfolio.views.dashboard import DAY_FIELDS
+from careerfolio.views.messages import ENGLISH, MessagesError, load_messages
 from careerfolio.views.render import templates_dir
-from helpers import build, front_matter, make_entry, make_profile, make_role, output_text, run_mkdocs, soup, write_site
+from helpers import (
+    TODAY,
+    build,
+    front_matter,
+    make_checkup,
+    make_contact,
+    make_decision,
+    make_entry,
+    make_profile,
+    make_role,
+    make_skill,
+    output_text,
+    run_mkdocs,
+    soup,
+    write_site,
+)
 
 MESSAGES = templates_dir() / "messages"
 SHIPPED = sorted(path.stem for path in MESSAGES.glob("*.yaml"))
@@ -65,14 +86,14 @@ GERMAN_CAREER = [
 ]
 
 
-def english_words() -> set[str]:
-    """Words of careerfolio's English messages that German never uses (so "Portfolio" does not count)."""
+def english_words(language: str = "de") -> set[str]:
+    """Words of careerfolio's English messages that `language` never uses (so "Portfolio" does not count for German)."""
 
     def words(language: str) -> set[str]:
         values = yaml.safe_load((MESSAGES / f"{language}.yaml").read_text(encoding="utf-8")).values()
         return {w for value in values for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", value) if not w.startswith("format")}
 
-    return words("en") - words("de")
+    return words("en") - words(language)
 
 
 @pytest.fixture(scope="module")
@@ -161,37 +182,194 @@ def test_no_english_words_of_ours_leak_into_a_french_or_spanish_resume(tmp_path:
         assert word in text and ">Experience<" not in text
 
 
-def test_a_private_german_site_has_german_record_headers_and_banner(tmp_path: Path) -> None:
-    files = [
-        *GERMAN_CAREER,
-        (
-            "network/jana.md",
-            front_matter({"name": "Jana", "organization": "Globex", "circle": "Daten", "last_contact": "2026-02-10"}, "Kennengelernt."),
+def in_german(file: tuple[str, bytes], english: str, german: str) -> tuple[str, bytes]:
+    """A helper's file with its English body written in German: the user's words are not ours."""
+    path, text = file
+    return path, text.replace(english.encode(), german.encode())
+
+
+def german_checkup(day: str, **fields: object) -> tuple[str, bytes]:
+    return in_german(make_checkup(day, **fields), "Reflection.", "Rückblick.")
+
+
+# What only the private build shows: people, decisions, the layoff plan, check-ups, a broken file, and
+# something due of every kind, so that the dashboard's next steps, flags and problems all have words to show.
+PRIVATE_CAREER = [
+    *GERMAN_CAREER,
+    make_skill("sql", name="SQL", level=2, target=4, last_used="2026-10"),
+    make_skill("cobol", name="COBOL", level=2),
+    (
+        "network/jana.md",
+        front_matter({"name": "Jana", "organization": "Globex", "circle": "Daten", "last_contact": "2026-02-10"}, "Kennengelernt."),
+    ),
+    in_german(make_contact("ole", name="Ole", circle="Daten"), "How we met.", "Beim Sport."),
+    (
+        "decisions/umzug.md",
+        front_matter(
+            {
+                "date": "2026-04-02",
+                "title": "Umzug?",
+                "decide_by": "2026-11-29",
+                "options": [{"name": "Gehen", "effect": {"skills": 1}}, {"name": "Bleiben"}],
+            },
+            "Abwägen.",
         ),
-        (
-            "decisions/umzug.md",
-            front_matter(
-                {"date": "2026-04-02", "title": "Umzug?", "options": [{"name": "Gehen", "effect": {"skills": 1}}, {"name": "Bleiben"}]},
-                "Abwägen.",
-            ),
+    ),
+    in_german(
+        make_decision(
+            "teilzeit", title="Teilzeit?", options=[{"name": "Ja"}, {"name": "Nein"}], status="decided", choice="Ja", revisit="2026-10-01"
         ),
-        ("layoff-plan.md", front_matter({"reviewed": "2026-09-01"}, "- [x] Notgroschen\n- [ ] Empfehlungen")),
-    ]
-    write_site(tmp_path, files)
-    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text())
-    config["theme"]["language"] = "de"
+        "What matters.",
+        "Was zählt.",
+    ),
+    ("layoff-plan.md", front_matter({"reviewed": "2026-01-10"}, "- [x] Notgroschen\n- [ ] Empfehlungen")),
+    german_checkup("2026-03-01", actions=["Zwei Leute im Monat treffen"]),
+    german_checkup(
+        "2026-06-01",
+        scores={"skills": 5, "performance": 1, "network": 2, "job_search": 2, "finances": 3},
+        actions=["Vortrag einreichen", "Budget prüfen"],
+        done=["Budget prüfen"],
+    ),
+    ("journal/2026/kaputt.md", front_matter({"title": "Ohne Datum", "kind": "achievement"}, "Kaputt.")),
+]
+
+# Pages only a private build has, or shows more of; every other page is checked too.
+PRIVATE_PAGES = ("dashboard", "checkups/2026-06-01", "checkups/2026-03-01", "journal/2026/lauf", "network/jana", "decisions/umzug")
+PRIVATE_PAGES += ("layoff-plan", "skills/python", "roles/acme")
+
+
+def private_site(root: Path, files: list[tuple[str, bytes]], language: str) -> Path:
+    write_site(root, files)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["theme"]["language"] = language
     config["site_name"] = "Lebenslauf"
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    result = run_mkdocs(tmp_path, "build", "--strict", env={"CAREERFOLIO_AUDIENCE": "private"})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    result = run_mkdocs(root, "build", env={"CAREERFOLIO_AUDIENCE": "private"})
     assert result.returncode == 0, result.stderr
-    site = tmp_path / "site-private"
-    english = english_words()
-    for page in ("journal/2026/lauf", "network/jana", "decisions/umzug", "layoff-plan", "skills/python", "roles/acme"):
+    return root / "site-private"
+
+
+@pytest.fixture(scope="module", params=["de", "fr", "es"])
+def private_career(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    language = request.param
+    return language, private_site(tmp_path_factory.mktemp(f"privat-{language}"), PRIVATE_CAREER, language)
+
+
+@pytest.fixture(scope="module", params=["de", "fr", "es"])
+def empty_private_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """A career with nothing in it yet: the dashboard's "start here" and every empty state."""
+    language = request.param
+    return language, private_site(tmp_path_factory.mktemp(f"leer-{language}"), [make_profile(headline="Datenbauerin")], language)
+
+
+def shown_words(page: BeautifulSoup) -> set[str]:
+    """The words a reader meets in the page's article, title, labels and chart texts. Aside: code (commands,
+    field names and paths are the same in every language) and a problem's own message (marked lang="en":
+    the core writes it in English, as the build log does)."""
+    for hidden in page.select('script, style, code, [lang="en"]'):
+        hidden.decompose()
+    article = page.select_one("article")
+    assert article is not None
+    labels = [str(tag.get(name, "")) for name in ("aria-label", "data-label") for tag in article.select(f"[{name}]")]
+    text = " ".join([article.get_text(" "), page.title.get_text() if page.title else "", *labels])
+    return set(re.findall(r"[A-Za-zÀ-ÿ]{3,}", text))
+
+
+def test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pages(private_career: tuple[str, Path]) -> None:
+    language, site = private_career
+    english = english_words(language)
+    assert {"Dashboard", "Cadence", "Evidence", "overdue", "Reflection", "Scores"} <= english
+    pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html") if "search" not in path.parts)
+    assert set(PRIVATE_PAGES) <= set(pages)
+    for page in pages:
         html = soup(site / page / "index.html")
         banner = html.select_one(".cf-private-banner")
-        assert banner is not None and banner.get_text().startswith("Privat: Diese Website")
-        header = html.select_one(".cf-record")
-        assert header is not None
-        found = set(re.findall(r"[A-Za-zÀ-ÿ]{3,}", header.get_text(" ") + " " + html.title.get_text())) & english  # type: ignore[union-attr]
-        assert not found, (page, sorted(found))
+        assert banner is not None and banner.get_text().startswith(load_messages(language)("banner.private"))
+        found = shown_words(html) & english
+        assert not found, (language, page, sorted(found))
+
+
+def test_an_empty_private_site_starts_in_the_language_too(empty_private_site: tuple[str, Path]) -> None:
+    language, site = empty_private_site
+    html = soup(site / "dashboard" / "index.html")
+    assert html.select("#cf-start li[data-step]")
+    found = shown_words(html) & english_words(language)
+    assert not found, (language, sorted(found))
+
+
+def test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way(private_career: tuple[str, Path]) -> None:
+    language, site = private_career
+    if language != "de":
+        pytest.skip("German only")
+    html = soup(site / "dashboard" / "index.html")
+    intro = html.select_one(".cf-dashboard-intro time")
+    assert intro is not None and intro.get_text() == "22. November 2026" and intro["datetime"] == "2026-11-22"
+    assert html.title is not None and html.title.get_text().startswith("Übersicht")
+    steps = html.select_one("#cf-next")
+    assert steps is not None and "die nächste ist 84 Tage überfällig" in steps.get_text()
+    assert "01.06.2026" in html.select_one("#cf-chart-history").get_text()  # type: ignore[union-attr]
+    problem = html.select_one(".cf-excluded li li")
+    assert problem is not None and re.match(r"(Zeile \d+: )?Fehler: ", problem.get_text()), problem
+    assert problem.select_one('[lang="en"]') is not None
+    checkup = soup(site / "checkups" / "2026-06-01" / "index.html")
+    assert checkup.select_one("h1").get_text() == "Standortbestimmung vom 1. Juni 2026"  # type: ignore[union-attr]
     assert "Arbeitsleistung" in soup(site / "journal/2026/lauf/index.html").select_one(".cf-record").get_text()  # type: ignore[union-attr]
+
+
+def test_words_fields_dates_numbers_and_one_or_many() -> None:
+    german = load_messages("de")
+    assert german.days(1) == "1 Tag" and german.days(1200) == "1.200 Tage"
+    assert german.say("dash.gap", days=german.days(3), start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 4)) == (
+        "3 Tage, vom 1. März 2026 bis 4. März 2026"
+    )
+    assert german.say("dash.more_steps", count=1) == "1 weiterer Schritt"
+    assert load_messages("fr").date("2026-06-01") == "1er juin 2026" and load_messages("fr").date("2026-06-02") == "2 juin 2026"
+    # A message with markup of its own keeps it; a field from the user's files is escaped.
+    said = german.html("dash.skills_none", folder="<b>skills/</b>")
+    assert "<b>" not in said and "&lt;b&gt;skills/&lt;/b&gt;" in said
+    assert "<code>" in german.html("dash.flags_explained", days=365, entries=3)
+
+
+def _every_step() -> list[NextStep]:
+    """Every kind of step with each of its wordings, across careers that each show some of them."""
+    plans = [
+        front_matter({}, "- [x] A\n"),
+        front_matter({}, "- [ ] A\n"),
+        front_matter({"reviewed": "2025-01-01"}, "- [x] A\n"),
+        front_matter({"reviewed": "2025-01-01"}, "- [ ] A\n"),
+        front_matter({"reviewed": "2026-11-01"}, "- [ ] A\n"),
+    ]
+    due = [
+        make_checkup("2025-06-01"),
+        make_entry(date="2026-03-14"),
+        make_contact("jana", last_contact="2026-01-10", every=30),
+        make_contact("ole"),
+        make_decision("past", decide_by="2026-11-01"),
+        make_decision("today", decide_by=TODAY.isoformat()),
+        make_decision("soon", decide_by="2026-11-29"),
+        make_decision("again", status="decided", choice="Move", revisit="2026-10-01"),
+        make_skill("cobol"),
+        make_skill("python", last_used="2025-06"),
+        make_skill("sql", level=2, target=4, last_used="2026-10"),
+    ]
+    careers = [[], due, [make_checkup("2026-11-01", actions=["Call Tom"]), make_entry(date="2026-11-20")]]
+    careers += [[*due, ("layoff-plan.md", plan)] for plan in plans]
+    return [step for files in careers for step in compute_next_steps(load_corpus(files, Settings()), Settings(), TODAY).steps]
+
+
+def test_the_dashboards_next_steps_say_in_english_what_the_command_line_says() -> None:
+    steps = _every_step()
+    ids = {step.said.id for step in steps}
+    shipped = {key.rsplit(".", 1)[0] for key in ENGLISH._table if key.startswith("step.")}
+    assert shipped - ids <= {"step.action_no_focus"}, sorted(shipped - ids)
+    for step in steps:
+        fields = dict(step.said.fields)
+        if fields.get("focus"):
+            fields["focus"] = ENGLISH(f"esh.{fields['focus']}")
+        assert ENGLISH.say(f"{step.said.id}.title", **fields) == step.title
+        # The core writes dates as ISO and days as "N days": so does the English file.
+        assert ENGLISH.say(f"{step.said.id}.why", **{k: ENGLISH.days(v) if k in DAY_FIELDS else v for k, v in fields.items()}) == step.why
+        if step.path:
+            assert ENGLISH(f"todo.{step.said.todo}") == step.todo
+        else:
+            assert ENGLISH(f"command.{step.kind}") == step.command
