@@ -516,8 +516,12 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     known = ctype.fields_by_name
+    named: set[str] = set()
     for key, raw in source.meta.items():
         name = str(key)
+        if name in named:  # `1:` and `'1':` are two keys to YAML, one field name here; the loader reports it given twice
+            continue
+        named.add(name)
         field = known.get(name)
         if field is None:
             if ctype is not PAGE:

@@ -108,3 +108,13 @@ def test_an_unknown_skill_is_reported_on_the_line_of_its_list_item() -> None:
     path, data = "journal/2026/entry.md", b"---\ndate: 2026-03-14\ntitle: T\nkind: learning\nskills:\n  - python\n  - pyhton\n---\nBody\n"
     corpus = load_corpus([(path, data), make_skill("python")])
     assert [(p.path, p.line, p.field) for p in corpus.problems] == [(path, 7, "skills")]
+
+
+def test_a_key_written_as_a_number_and_as_text_is_one_field_given_twice() -> None:
+    """`1:` and `'1':` differ to YAML but name one field: one warning for it, one error for the repeat (found by Hypothesis)."""
+    text = b"---\nreviewed: 2026-01-05\n1: 9999-12-31\n'1': X\n---\nThe plan.\n"
+    problems = [p.format() for p in load_corpus([("layoff-plan.md", text)], Settings()).problems]
+    assert problems == [
+        "layoff-plan.md:3: warning: a layoff plan has no such field",
+        "layoff-plan.md:4: error: a field is given twice (first on line 3); keep one, since YAML would silently use the last",
+    ]
