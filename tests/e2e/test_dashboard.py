@@ -368,25 +368,15 @@ def test_a_public_build_has_no_dashboard(tmp_path: Path) -> None:
 # -- the example career of this repository ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    result = run_mkdocs(root, "build", "--strict", env=PRIVATE)
-    assert result.returncode == 0, result.stderr
-    return root / "site-private"
-
-
-def test_the_example_career_renders_every_section(example_site: Path) -> None:
-    soup = _page(example_site)
+def test_the_example_career_renders_every_section(example_private: Path) -> None:
+    soup = _page(example_private)
     assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
     for name in SECTIONS:
         assert _text(_section(soup, name)), name
     _assert_charts_are_accessible(soup, 3)
     for name in ("now", "over-time", "focus", "cadence", "skills", "network", "decisions", "layoff-plan"):
         assert _section(soup, name).select_one(".cf-empty") is None, name
-    data = _data(example_site)
+    data = _data(example_private)
     assert set(data) >= DATA_KEYS and data["problems"] == [] and data["getting_started"] == []
     assert len(data["history"]) == len(list((REPO / "content" / "checkups").glob("*.md")))
     assert soup.select(".cf-prompts li") and soup.select(".cf-action-list li") and soup.select(".cf-decision table")
@@ -455,13 +445,13 @@ def test_axis_maxima_are_round(value: int, axis: tuple[int, int]) -> None:
 
 
 @pytest.mark.browser
-def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_run(example_site: Path) -> None:
+def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_run(example_private: Path) -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is missing")
         pytest.skip("chromium is missing")
-    page = (example_site / "dashboard" / "index.html").as_uri()
+    page = (example_private / "dashboard" / "index.html").as_uri()
     result = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom", page],
         capture_output=True,
