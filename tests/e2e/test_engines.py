@@ -32,18 +32,17 @@ def _pages(site_dir: Path) -> set[str]:
     return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
 
 
-def test_mkdocs_properdocs_and_zensical_publish_the_same_public_pages_and_nothing_private(tmp_path: Path) -> None:
+def test_mkdocs_properdocs_and_zensical_publish_the_same_public_pages_and_nothing_private(tmp_path: Path, example_public: Path) -> None:
     career = copy_example(tmp_path / "career")
     bin_dir = Path(sys.executable).parent
-    mkdocs = _engine(career, bin_dir / "mkdocs", "build", "--strict", "-d", "site-mkdocs")
-    assert mkdocs.returncode == 0, mkdocs.stderr
+    # MkDocs: the session's strict public build of the same example (tests/conftest.py).
     properdocs = _engine(career, bin_dir / "properdocs", "build", "--strict", "-d", "site-properdocs")
     assert properdocs.returncode == 0, properdocs.stderr
     assert run(career, "export").exit_code == 0
     export = career / "build" / "careerfolio-public"
     built = _engine(career, zensical(), "build", "--strict", "-f", export / "mkdocs.yml")
     assert built.returncode == 0, built.stderr + built.stdout
-    sites = [career / "site-mkdocs", career / "site-properdocs", export / "site"]
+    sites = [example_public, career / "site-properdocs", export / "site"]
     for site in sites:
         guarded = run(career, "guard", str(site))
         assert guarded.exit_code == 0, f"{site.name}: {guarded.output}"
