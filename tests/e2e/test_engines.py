@@ -45,13 +45,13 @@ def test_mkdocs_properdocs_and_zensical_publish_the_same_public_pages_and_nothin
     sites = [example_public, career / "site-properdocs", export / "site"]
     for site in sites:
         guarded = run(career, "guard", str(site))
-        assert guarded.exit_code == 0, f"{site.name}: {guarded.output}"
+        assert guarded.exit_code == 0, f"{site}: {guarded.output}"
     pages = [_pages(site) for site in sites]
     assert pages[0] and pages[0] == pages[1] == pages[2], [sorted(p ^ pages[0]) for p in pages]
     assert not [page for page in pages[2] if page.startswith(("checkups/", "network/", "decisions/", "layoff-plan"))]
     # The export's theme override, in a form Zensical's templates accept: feed readers find the feed.
     for site in sites:
-        assert re.search(r'type="application/atom\+xml" href="(\./)?feed\.xml"', (site / "index.html").read_text("utf-8")), site.name
+        assert re.search(r'type="application/atom\+xml" href="(\./)?feed\.xml"', (site / "index.html").read_text("utf-8")), site
 
 
 @pytest.mark.parametrize("make", ["init", "example"])
