@@ -114,6 +114,21 @@ def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> sub
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, env=full_env, capture_output=True, text=True, timeout=300)
 
 
+EXAMPLE_SITE_DIRS = {"public": "site", "private": "site-private"}
+
+
+def build_example(root: Path, audience: str, site_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+    """Build the copy of the example career at `root` for `audience`, strictly; return the site's folder.
+
+    The output goes to `site_dir`, or to site/ or site-private/ inside `root`. CAREERFOLIO_SPEED_TRICKS is
+    taken from the environment unless `env` sets it.
+    """
+    out = site_dir or root / EXAMPLE_SITE_DIRS[audience]
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(out), env={"CAREERFOLIO_AUDIENCE": audience, **(env or {})})
+    assert result.returncode == 0, f"the {audience} build of the example failed:\n{result.stderr}"
+    return out
+
+
 def output_text(site_dir: Path) -> dict[str, str]:
     """Every output file as text (gzip files decompressed), keyed by relative path."""
     import gzip

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import REPO, run_mkdocs
+from helpers import REPO
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -77,13 +77,6 @@ class BuiltSite:
         return sorted(self.root.rglob("*.html"))
 
 
-def build_example(audience: Audience, site_dir: Path) -> Path:
-    """Build the example career (content/) for `audience` into `site_dir`, strictly."""
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(site_dir), env={"CAREERFOLIO_AUDIENCE": audience})
-    assert result.returncode == 0, f"the {audience} build failed:\n{result.stderr}"
-    return site_dir
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the request log would drown pytest's output
@@ -107,18 +100,16 @@ def serve_site(audience: Audience, root: Path) -> Iterator[BuiltSite]:
         server.server_close()
 
 
-def _site(audience: Audience, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    yield from serve_site(audience, build_example(audience, tmp_path_factory.mktemp(f"site-{audience}")))
+@pytest.fixture(scope="session")
+def public_site(example_public: Path) -> Iterator[BuiltSite]:
+    """The session's public build of the example (tests/conftest.py), served."""
+    yield from serve_site("public", example_public)
 
 
 @pytest.fixture(scope="session")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    yield from _site("public", tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def private_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    yield from _site("private", tmp_path_factory)
+def private_site(example_private: Path) -> Iterator[BuiltSite]:
+    """The session's private build of the example (tests/conftest.py), served."""
+    yield from serve_site("private", example_private)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import posixpath
@@ -15,20 +14,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from careerfolio.content.corpus import load_corpus
-from careerfolio.plan.model import block_placeholder, html_kept_apart, restore_blocks
 from careerfolio.plan.site import BuildContext
 from careerfolio.settings import Settings
-from careerfolio.views.charts import (
-    DATE_LABEL_WIDTH,
-    Chart,
-    ChartTable,
-    Marker,
-    Polyline,
-    Text,
-    build_history_chart,
-    nice_max,
-    render_chart,
-)
 from careerfolio.views.dashboard import dashboard_part
 from helpers import (
     REPO,
@@ -76,7 +63,6 @@ DATA_KEYS = {
     "problems",
 }
 HOSTILE = "<script>alert(1)</script> & more"
-LABELS = ("Job skills", "Job performance", "Business network", "Job search", "Finances")
 
 
 def _scores(*values: int) -> dict[str, int]:
@@ -368,47 +354,18 @@ def test_a_public_build_has_no_dashboard(tmp_path: Path) -> None:
 # -- the example career of this repository ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    result = run_mkdocs(root, "build", "--strict", env=PRIVATE)
-    assert result.returncode == 0, result.stderr
-    return root / "site-private"
-
-
-def test_the_example_career_renders_every_section(example_site: Path) -> None:
-    soup = _page(example_site)
+def test_the_example_career_renders_every_section(example_private: Path) -> None:
+    soup = _page(example_private)
     assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
     for name in SECTIONS:
         assert _text(_section(soup, name)), name
     _assert_charts_are_accessible(soup, 3)
     for name in ("now", "over-time", "focus", "cadence", "skills", "network", "decisions", "layoff-plan"):
         assert _section(soup, name).select_one(".cf-empty") is None, name
-    data = _data(example_site)
+    data = _data(example_private)
     assert set(data) >= DATA_KEYS and data["problems"] == [] and data["getting_started"] == []
     assert len(data["history"]) == len(list((REPO / "content" / "checkups").glob("*.md")))
     assert soup.select(".cf-prompts li") and soup.select(".cf-action-list li") and soup.select(".cf-decision table")
-
-
-# -- charts on their own -----------------------------------------------------------------------
-
-
-def test_chart_labels_are_escaped() -> None:
-    chart = Chart(
-        "cf-chart-test",
-        HOSTILE,
-        HOSTILE,
-        100,
-        50,
-        (Text(1, 2, HOSTILE),),
-        ChartTable(HOSTILE, (HOSTILE,), ((HOSTILE, (HOSTILE,)),)),
-    )
-    html = str(render_chart(chart))
-    assert "<script>" not in html and html.count("&lt;script&gt;") == 7
-    soup = BeautifulSoup(html, "html.parser")
-    assert soup.find("text").get_text() == HOSTILE  # type: ignore[union-attr]
 
 
 # -- the site part without MkDocs ----------------------------------------------------------------
@@ -435,33 +392,17 @@ def test_links_follow_use_directory_urls() -> None:
         assert {f.dest_path for f in contribution.files} == {"dashboard/data.json", "assets/careerfolio/dashboard.css"}
 
 
-def test_a_single_check_up_is_a_point_per_level_without_lines() -> None:
-    (checkup,) = load_corpus([make_checkup()]).checkups
-    chart = build_history_chart([checkup])
-    points = [s.tip for s in chart.shapes if isinstance(s, Marker) and " on " in s.tip]  # the legend's markers have no date
-    assert not any(isinstance(s, Polyline) for s in chart.shapes)
-    assert points == [f"{label} on 2026-03-01: {n}" for label, n in zip(LABELS, (4, 3, 2, 2, 3), strict=True)]
-    assert chart.table.rows == (("2026-03-01", ("4", "3", "2", "2", "3")),)
-
-
-@pytest.mark.parametrize(
-    ("value", "axis"), [(0, (1, 1)), (3, (3, 1)), (7, (8, 2)), (23, (25, 5)), (61, (80, 20)), (1234, (1500, 500)), (6000, (6000, 2000))]
-)
-def test_axis_maxima_are_round(value: int, axis: tuple[int, int]) -> None:
-    assert nice_max(value) == axis
-
-
 # -- in a real browser -------------------------------------------------------------------------
 
 
 @pytest.mark.browser
-def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_run(example_site: Path) -> None:
+def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_run(example_private: Path) -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is missing")
         pytest.skip("chromium is missing")
-    page = (example_site / "dashboard" / "index.html").as_uri()
+    page = (example_private / "dashboard" / "index.html").as_uri()
     result = subprocess.run(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom", page],
         capture_output=True,
@@ -475,16 +416,6 @@ def test_the_dashboard_keeps_its_marker_and_charts_once_materials_scripts_have_r
     assert len(soup.select("article svg.cf-chart-svg[role=img]:not(.cf-chart-svg-narrow)")) == 3
     assert len(soup.select("article svg.cf-chart-svg-narrow[role=img]")) == 3
     assert [h["id"] for h in soup.select("article h2")] == list(SECTIONS)
-
-
-def test_date_labels_of_close_check_ups_do_not_overlap() -> None:
-    days = ["2024-01-01", "2024-01-08", "2024-06-01", "2025-06-01", "2025-06-03", "2026-06-01"]
-    checkups = load_corpus([make_checkup(day) for day in days]).checkups
-    chart = build_history_chart(checkups)
-    labels = sorted((s.x, s.text) for s in chart.shapes if isinstance(s, Text) and s.text in days)
-    assert [text for _, text in labels] == ["2024-01-08", "2024-06-01", "2025-06-03", "2026-06-01"]
-    assert all(b[0] - a[0] >= DATE_LABEL_WIDTH for a, b in itertools.pairwise(labels))
-    assert len(chart.table.rows) == len(days)  # the table keeps every check-up
 
 
 def test_the_dashboard_html_reaches_the_page_whole_and_search_reads_each_section(private_site: Path) -> None:
@@ -501,20 +432,6 @@ def test_the_dashboard_html_reaches_the_page_whole_and_search_reads_each_section
     assert all("<div" not in text and "<svg" not in text for text in sections.values())
     # Words of one table row stay apart in the index, which parsing the table's HTML ran together.
     assert "Job skills 4" in sections["dashboard/#now"] or "Job skills 3" in sections["dashboard/#now"]
-
-
-def test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs() -> None:
-    page = (
-        '<div class="a">intro</div>\n\n## One\n\n'
-        '<div class="b"><p>x</p>\n\n<pre>\nscores:\n  skills: 3\n</pre></div>\n\n## Two\n\n<div>y</div>\n'
-    )
-    markdown, blocks = html_kept_apart(page)
-    assert markdown == "\n\n".join([block_placeholder(0), "## One", block_placeholder(1), "## Two", block_placeholder(2)]) + "\n"
-    assert blocks[1].startswith('<div class="b">') and blocks[1].endswith("</pre></div>")
-    assert restore_blocks(markdown, blocks).replace("\n", "") == page.replace("\n", "")
-    # A value whose own line looks like a heading cuts a div in two: then nothing is kept apart.
-    cut = '## One\n\n<div class="b"><p>Notes\n## Shout\n</p></div>\n'
-    assert html_kept_apart(cut) == (cut, ())
 
 
 def test_next_steps_come_first_and_list_what_status_lists(private_site: Path) -> None:

@@ -1202,7 +1202,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         "the headings stay Markdown, for the table of contents, and the HTML between them goes around the parser.",
         (
             "tests/e2e/test_dashboard.py::test_the_dashboard_html_reaches_the_page_whole_and_search_reads_each_section",
-            "tests/e2e/test_dashboard.py::test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs",
+            "tests/unit/plan/test_model.py::test_html_between_headings_is_kept_apart_only_when_it_is_whole_divs",
         ),
     ),
     (
