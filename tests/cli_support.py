@@ -60,6 +60,10 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return out
 
 
+# The number of read(2) on machines whose kernel shows a process's current system call.
+_READ_SYSCALL = {"x86_64": 0, "aarch64": 63}
+
+
 class Terminal:
     """`careerfolio` in a pseudo-terminal: what a person types and what the screen shows."""
 
@@ -94,15 +98,30 @@ class Terminal:
 
         Typed text waits in the terminal until it is read, but Ctrl-C is a signal: sent between
         the prompt's write and the read, it would only take effect after the next line arrives.
+        So the key goes once the program sits in a read of its terminal (fd 0), as the kernel
+        tells; where it cannot tell, once the program has slept a while.
         """
-        stat = Path(f"/proc/{self.pid}/stat")
-        deadline = time.monotonic() + 10
-        sleeping = 0
-        while sleeping < 3 and time.monotonic() < deadline:
-            state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
-            sleeping = sleeping + 1 if state == "S" else 0
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not self._reading_its_terminal():
             time.sleep(0.05)
         self.type(key)
+
+    def _reading_its_terminal(self) -> bool:
+        read = _READ_SYSCALL.get(os.uname().machine)
+        try:
+            call = Path(f"/proc/{self.pid}/syscall").read_text().split()
+        except OSError:
+            call = []
+        if read is not None and len(call) > 1 and call[0].isdigit():
+            return int(call[0]) == read and int(call[1], 16) == 0
+        # No syscall to read: three looks in a row at a sleeping process.
+        stat = Path(f"/proc/{self.pid}/stat")
+        for _ in range(3):
+            state = stat.read_text().rsplit(")", 1)[1].split()[0] if stat.exists() else "S"
+            if state != "S":
+                return False
+            time.sleep(0.05)
+        return True
 
     def wait(self, timeout: float = 20.0) -> int:
         deadline = time.monotonic() + timeout
