@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import sys
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -83,13 +84,16 @@ class LinksFrom:
         return "/".join((*([".."] * (len(base) - common)), *to[common:])) or "."
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 10)
 def _site_parts(path: str) -> tuple[str, ...]:
     """The folders and name of a site-relative path, without empty and "." steps.
 
-    A career's links lead to a few hundred pages from thousands, so each target is split once.
+    A career's links lead to a few hundred pages from thousands, so each target is split once. The
+    cache keeps the most recent thousand: every page's own folder and every entry passes through
+    it once or twice, and keeping all of them (11,000 paths at 5,000 entries, 3.5 MB) for the
+    whole build saved nothing. Folder names are interned: "journal" is one string, not thousands.
     """
-    return tuple(part for part in path.split("/") if part and part != ".")
+    return tuple(sys.intern(part) for part in path.split("/") if part and part != ".")
 
 
 def safe_link(url: str | None) -> str | None:

@@ -57,11 +57,14 @@ import shutil
 import stat
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, compress, count, islice, repeat
-from operator import attrgetter, is_, itemgetter
+from operator import attrgetter, eq, is_, itemgetter
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 from urllib.parse import unquote
@@ -127,10 +130,11 @@ class Secrets:
     A needle is kept as the hash of its words, by its length in words: half a
     million tuples of words would double the memory of a large build. Two
     runs of words with one hash (one chance in 2**64 a lookup) would be
-    taken for each other; a false alarm that rare is accepted.
+    taken for each other; a false alarm that rare is accepted. The needles
+    of WINDOW words from long lines, most of them, are a _WindowTable.
     """
 
-    needles: dict[int, dict[int, str]] = field(default_factory=dict)  # by length in words, then hash of the words
+    needles: dict[int, Mapping[int, str]] = field(default_factory=dict)  # by length in words, then hash of the words
     index: _Finder | None = field(default=None, repr=False, compare=False)
     """How the needles are looked up (see _Finder)."""
     public: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -277,7 +281,7 @@ class _Finder:
     needles were dropped still finds exactly the needles that are left.
     """
 
-    def __init__(self, needles: dict[int, dict[int, str]], anchors: frozenset[tuple[str, str]], single: frozenset[str]) -> None:
+    def __init__(self, needles: Mapping[int, Mapping[int, str]], anchors: AbstractSet[tuple[str, str]], single: frozenset[str]) -> None:
         self.longer = [(length, by_hash) for length, by_hash in sorted(needles.items()) if length > 1]
         self.singles = needles.get(1, {})
         self.single = single  # the words of the needles of one word
@@ -364,11 +368,106 @@ def _name_words(path: str) -> list[Words]:
     return found
 
 
+_OFFSET = 1 << 63  # hash() + this is an unsigned 64-bit number
+
+
+class _WindowTable(Mapping[int, str]):
+    """The needles of WINDOW words cut from long lines: hash of the words -> private source, in two sorted arrays.
+
+    They are most needles by far (some 450,000 at 5,000 entries). In a dict,
+    each costs a Python int and a slot, about 80 bytes, 35 MB in all, held by
+    the guard's process on top of the build it was forked from; here 12
+    bytes. A lookup is a binary search, about a microsecond, and lookups are
+    few: only where an anchor is found (see _Finder). `others` holds the
+    needles of WINDOW words made another way (a line of exactly WINDOW words,
+    a name): as in the dict this replaces, where long lines' windows were
+    written over them, a window of a long line wins, and of those the last.
+    """
+
+    def __init__(self, hashes: array[int], sources: array[int], names: tuple[str, ...], others: Mapping[int, str]) -> None:
+        self._hashes = hashes  # sorted, each once, plus _OFFSET: unsigned
+        self._sources = sources  # index into names, by the same position
+        self._names = names
+        self._others = others
+
+    class Builder:
+        """The windows as they are collected: hashes and their sources' numbers, in the order found."""
+
+        def __init__(self) -> None:
+            self.hashes: array[int] = array("q")
+            self.sources: array[int] = array("I")
+            self.numbers: dict[str, int] = {}
+
+        def add(self, source: str, hashes: Iterable[int]) -> None:
+            before = len(self.hashes)
+            self.hashes.extend(hashes)
+            number = self.numbers.setdefault(source, len(self.numbers))
+            self.sources.extend(array("I", (number,)) * (len(self.hashes) - before))
+
+        def finish(self, others: Mapping[int, str]) -> _WindowTable | dict[int, str]:
+            """The table, over `others`; `others` itself when no long line gave a window."""
+            if not self.hashes:
+                return dict(others)
+            # One int per window, hash then position, sorts in C; of equal hashes the last found comes last.
+            # Sorted in two halves, negative hashes first, for half the memory at once.
+            shift = max(len(self.hashes) - 1, 1).bit_length()
+            mask, found, windows = (1 << shift) - 1, self.sources, self.hashes
+            hashes: array[int] = array("Q")  # the hashes, made unsigned by _OFFSET
+            sources: array[int] = array("I")
+            for negative in (True, False):
+                if negative:
+                    keyed = [(value + _OFFSET) << shift | at for at, value in enumerate(windows) if value < 0]
+                else:
+                    keyed = [(value + _OFFSET) << shift | at for at, value in enumerate(windows) if value >= 0]
+                keyed.sort()
+                hashes.extend(key >> shift for key in keyed)
+                sources.extend(found[key & mask] for key in keyed)
+                del keyed
+            self.hashes = array("q")
+            same = list(compress(count(), map(eq, hashes, islice(hashes, 1, None))))
+            if same:  # rare: the same words in two long lines; the later window wins, as dict.update had it
+                keep = bytearray(b"\x01") * len(hashes)
+                for at in same:
+                    keep[at] = 0
+                hashes, sources = array("Q", compress(hashes, keep)), array("I", compress(sources, keep))
+            names = tuple(self.numbers)
+            self.sources, self.numbers = array("I"), {}
+            table = _WindowTable(hashes, sources, names, {})
+            table._others = {h: s for h, s in others.items() if table._at(h) < 0}
+            return table
+
+    def _at(self, key: object) -> int:
+        if not isinstance(key, int):
+            return -1
+        hashes, key = self._hashes, key + _OFFSET
+        at = bisect_left(hashes, key)
+        return at if at < len(hashes) and hashes[at] == key else -1
+
+    def __contains__(self, key: object) -> bool:
+        return self._at(key) >= 0 or key in self._others
+
+    def __getitem__(self, key: int) -> str:
+        at = self._at(key)
+        return self._names[self._sources[at]] if at >= 0 else self._others[key]
+
+    def get(self, key: int, default: str | None = None) -> str | None:  # type: ignore[override]
+        at = self._at(key)
+        return self._names[self._sources[at]] if at >= 0 else self._others.get(key, default)
+
+    def __iter__(self) -> Iterator[int]:
+        return chain((value - _OFFSET for value in self._hashes), self._others)
+
+    def __len__(self) -> int:
+        return len(self._hashes) + len(self._others)
+
+
 class _Collector:
     """Gathers private needles, each with the anchor pairs it is looked for by."""
 
     def __init__(self) -> None:
         self.private: dict[int, dict[int, str]] = {}  # by length in words, then hash, as in Secrets
+        # The windows of long lines, most needles by far, go to _WindowTable (see there) when collected.
+        self.windows = _WindowTable.Builder()
         self.single: set[str] = set()  # the words of needles of one word
         self.lines: list[Words] = []  # the lines needles were cut from, to pick anchors from
         self.wholes: list[Words] = []  # needles longer than WINDOW kept whole (names)
@@ -393,13 +492,12 @@ class _Collector:
                     if len(words) == 1:
                         self.single.add(words[0])
                 continue
-            by_hash = self.private.setdefault(WINDOW, {})
             # A long line gives half a million windows on a large career: the rule is checked window by window
             # only on lines where a window can fail it (see _all_windows_meaningful).
             if self._all_windows_meaningful(words):
-                by_hash.update(zip(map(hash, _windows(words)), repeat(source)))
+                self.windows.add(source, map(hash, _windows(words)))
             else:
-                by_hash.update((hash(window), source) for window in _windows(words) if is_meaningful(window))
+                self.windows.add(source, (hash(window) for window in _windows(words) if is_meaningful(window)))
             self.lines.append(words)
 
     def secret_name(self, source: str, *all_words: Words) -> None:
@@ -429,10 +527,15 @@ class _Collector:
         self.public.extend(text for text in texts if text)
 
     def finish(self) -> Secrets:
-        needles = {length: by_hash for length, by_hash in self.private.items() if by_hash}
-        return Secrets(needles, _Finder(needles, self._anchors(), frozenset(self.single)), tuple(self.public))
+        # Made before the anchors: sorting the windows takes memory for a moment, and the anchors' sets are large too.
+        windows = self.windows.finish(self.private.get(WINDOW, {}))
+        self.windows = _WindowTable.Builder()
+        needles: dict[int, Mapping[int, str]] = {length: by_hash for length, by_hash in self.private.items() if by_hash}
+        if windows:
+            needles[WINDOW] = windows
+        return Secrets(needles, _Finder(needles, self._anchors(needles.get(WINDOW, {})), frozenset(self.single)), tuple(self.public))
 
-    def _anchors(self) -> frozenset[tuple[str, str]]:
+    def _anchors(self, windows: Mapping[int, str]) -> AbstractSet[tuple[str, str]]:
         """The pairs of adjacent words the needles are looked for by.
 
         A public site is mostly public text, so a pair that public text also
@@ -461,9 +564,9 @@ class _Collector:
                 public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
                 batch.clear()
         public.update(candidates.intersection(zip(batch, islice(batch, 1, None), strict=False)))
-        anchors = candidates - public
-        del candidates
-        windows = self.private.get(WINDOW, {})
+        # In place: a second set of some 200,000 pairs would be the largest thing the guard holds, for a moment.
+        candidates -= public
+        anchors = candidates
         for line in self.wholes:
             if all(map(public.__contains__, zip(line, islice(line, 1, None), strict=False))):
                 anchors.add(_anchor(line))
@@ -481,7 +584,7 @@ class _Collector:
                     if hash(window) in windows:  # not every window is a needle (see is_meaningful)
                         anchors.add(_anchor(window))
                 at = flags.find(1, at + 1)
-        return frozenset(anchors)
+        return anchors  # not copied into a frozenset: the copy would double its memory for a moment
 
 
 def _without_link_tags(text: str) -> str:

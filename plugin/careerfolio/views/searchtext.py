@@ -22,6 +22,10 @@ _BREAKING_TAG = re.compile(r"</?(?:a|address|article|br|dd|div|dl|dt|h[2-6]|li|n
 # <style> and <script> hold no text for a reader; other tags are left out and their text kept.
 _NO_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+# Text hidden from screen readers is decoration (the arrow of a way back), no words. Left out, it also keeps a
+# record's search text in one byte per character: one "←" makes Python store a whole page's text in two, and
+# the search plugin holds every page's text until the build ends (14 MB more at 5,000 entries).
+_DECORATION = re.compile(r"<span\b[^>]*\baria-hidden=\"true\"[^>]*>[^<]*</span>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+(?=[.,;:!?)])")
 
@@ -37,6 +41,8 @@ def search_text(html: str, title: str | None = None) -> str:
         shown = " ".join(_TAG.sub(" ", found.group(0)).split())
         return " " if title is not None and shown == " ".join(escape(title).split()) else f" {shown} "
 
+    if "aria-hidden" in html:
+        html = _DECORATION.sub(" ", html)
     text = _NO_TEXT.sub(" ", _HEADING_1.sub(heading, html) if title is not None else _HEADING_1.sub(" ", html))
     text = _TAG.sub("", _BREAKING_TAG.sub(" ", text))
     return _SPACE_BEFORE_PUNCTUATION.sub("", _SPACE.sub(" ", text)).strip()

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from careerfolio.content import urls
 from careerfolio.content.dates import PartialDate, build_today, parse_full_date, parse_partial_date
 from careerfolio.content.urls import page_url, relative_url, safe_link
 
@@ -103,3 +104,13 @@ def test_relative_url_agrees_with_posixpath_for_every_pair(directory: bool) -> N
             here = page_url(src, directory)
             here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
             assert asset_url(src, asset, directory) == posixpath.relpath(asset, here_dir.rstrip("/") or "."), (src, asset)
+
+
+def test_split_paths_share_their_folder_names_and_the_cache_stays_small() -> None:
+    # A long career splits thousands of paths; "journal" and "2026" are then one string each, and the
+    # cache keeps the recent ones only (every entry passes through it once or twice).
+    first, second = urls._site_parts("journal/2026/a-long-entry-name/"), urls._site_parts("journal/2026/another-entry/")
+    assert first[:2] == second[:2] == ("journal", "2026")
+    assert first[0] is second[0] and first[1] is second[1]
+    maxsize = urls._site_parts.cache_info().maxsize
+    assert maxsize is not None and maxsize <= 1 << 10

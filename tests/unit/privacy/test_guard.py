@@ -711,3 +711,39 @@ def test_a_folder_that_cannot_be_listed_is_reported(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(guard.os, "scandir", scandir)
     assert [(hit.output, hit.problem) for hit in scan_site(tmp_path, _one_needle())] == [("locked", guard.UNREADABLE_PROBLEM)]
+
+
+def test_window_table_answers_as_the_dict_it_replaces() -> None:
+    # Long lines' windows overwrite (dict.update), so of equal hashes the last wins; they also win over
+    # needles of WINDOW words set another way (setdefault); hashes of either sign; absent ones are absent.
+    rng = random.Random(7)
+    pool = [rng.randrange(-(1 << 63), 1 << 63) for _ in range(300)] + [-(1 << 63), (1 << 63) - 1, 0, -1]
+    others = {pool[0]: "short.md", pool[-1]: "short.md", 12345: "name.md"}
+    reference = dict(others)
+    builder = guard._WindowTable.Builder()
+    for source in ("a.md", "b.md", "a.md", "c.md"):
+        hashes = [rng.choice(pool) for _ in range(rng.randrange(0, 200))]
+        builder.add(source, iter(hashes))
+        reference.update(zip(hashes, [source] * len(hashes), strict=True))
+    table = builder.finish(others)
+    assert isinstance(table, guard._WindowTable)
+    assert dict(table) == reference
+    assert len(table) == len(reference)
+    for key in [*pool, 12345, 99, -99]:
+        assert (key in table) is (key in reference)
+        assert table.get(key) == reference.get(key)
+    with pytest.raises(KeyError):
+        table[99]
+
+
+def test_a_window_in_two_private_files_names_the_one_read_last() -> None:
+    # As when the windows were a dict: the file whose windows were collected last (the corpus' order) is named.
+    line = "the migration plan for the warehouse cluster moved in march"
+    corpus = load_corpus(
+        [
+            make_entry(path="journal/a.md", title="One", visibility="private", body=line),
+            make_entry(path="journal/b.md", title="Two", visibility="private", body=line),
+        ]
+    )
+    last = corpus.entries[-1].path
+    assert build_secrets(corpus).source_of(("migration", "plan", "for", "the")) == last

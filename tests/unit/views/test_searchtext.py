@@ -25,3 +25,16 @@ def test_scripts_and_styles_are_not_text_and_references_stay_escaped() -> None:
     html = '<script type="application/ld+json">{"name": "Dana"}</script><style>p { color: red }</style><p>R&amp;D &lt;team&gt;</p>'
     assert search_text(html) == "R&amp;D &lt;team&gt;"
     assert search_text("") == ""
+
+
+def test_decoration_hidden_from_screen_readers_is_no_text() -> None:
+    # The way back's arrow is aria-hidden: no word to find, and a character above U+00FF would make Python
+    # store the whole page's search text in two bytes per character, held by the search plugin to the end.
+    header = (
+        '<nav class="cf-back" aria-label="Back"><a href="../"><span aria-hidden="true">← </span>Highlights</a></nav>'
+        '<h1>Cut the batch</h1><dl class="cf-facts"><dt>Kind<span class="cf-visually-hidden">: </span></dt>'
+        '<dd><span class="cf-swatch" aria-hidden="true"></span>achievement</dd></dl>'
+    )
+    text = search_text(header, "Cut the batch")
+    assert text == "Highlights Kind: achievement"
+    assert max(map(ord, text)) <= 0xFF
