@@ -25,7 +25,8 @@ def stand_in_for_search(html_text: str, header: str, title: str | None, blocks: 
     """The page's HTML with the text of our header above it and of each block in its place; `state` keeps the HTML."""
     if header:
         stand_in = f"<p {_HEADER_STAND_IN}>{text}</p>" if (text := search_text(header, title)) else ""
-        state.header, state.stand_in = header, stand_in
+        state.keep_header(header)
+        state.stand_in = stand_in
         html_text = f"{stand_in}\n\n{html_text}" if html_text else stand_in
     if blocks:
         state.blocks = blocks
@@ -42,8 +43,8 @@ def restore_after_search(content: str | None, state: PageState) -> str | None:
 
     `state` lets go of them, and keeps in `body` the HTML without our header, for after the page is written.
     """
-    blocks, header, stand_in = state.blocks, state.header, state.stand_in
-    state.blocks, state.header, state.stand_in = (), "", ""
+    blocks, header, stand_in = state.blocks, state.take_header(), state.stand_in
+    state.blocks, state.stand_in = (), ""
     if blocks and content:
         content = _BLOCK_STAND_IN.sub(lambda found: blocks[int(found.group(1))], content)
     if not header:

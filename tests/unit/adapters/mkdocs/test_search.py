@@ -42,7 +42,7 @@ def test_the_page_gets_the_html_back_as_if_no_stand_in_had_been_there(edit: Call
     assert "data-careerfolio" not in (restored or "")
     # Kept for after the page is written: the HTML without our header; the rest is let go.
     assert state.body == with_header_and_blocks(edit(BODY), "", BLOCKS)
-    assert (state.header, state.stand_in, state.blocks) == ("", "", ())
+    assert (state.packed_header, state.stand_in, state.blocks) == (b"", "", ())
 
 
 def test_a_page_without_a_header_keeps_its_content() -> None:
