@@ -1096,7 +1096,7 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
-        "One part stays English: when PyYAML reports a YAML error careerfolio has no words of its own for (such as `found unhashable key`), the dashboard keeps PyYAML's description after the translated \"the YAML cannot be read (column 3):\", marked `lang=\"en\"` so that a screen reader reads it as English.",
+        'One part stays English: when PyYAML reports a YAML error careerfolio has no words of its own for (such as `found unhashable key`), the dashboard keeps PyYAML\'s description after the translated "the YAML cannot be read (column 3):", marked `lang="en"` so that a screen reader reads it as English.',
         ("tests/unit/views/test_problem_words.py::test_values_are_escaped_and_file_words_shown_as_code",),
     ),
     (

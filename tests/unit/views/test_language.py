@@ -194,9 +194,9 @@ def german_checkup(day: str, **fields: object) -> tuple[str, bytes]:
 
 # Broken files in German, each with a problem of another kind: the dashboard says them all in the site's language.
 BROKEN = [
-    ("journal/2026/doppelt.md", "---\ndate: 2026-02-01\ntitle: Zweimal\nvisibility: private\nvisibility: public\n---\nText.\n".encode()),
+    ("journal/2026/doppelt.md", b"---\ndate: 2026-02-01\ntitle: Zweimal\nvisibility: private\nvisibility: public\n---\nText.\n"),
     ("journal/2026/art.md", front_matter({"date": "2026-02-02", "title": "Falsche Art", "kind": "Erfolg"}, "Text.")),
-    ("journal/2026/tab.md", "---\ndate: 2026-02-03\ntags:\n\t- eins\n---\nText.\n".encode()),
+    ("journal/2026/tab.md", b"---\ndate: 2026-02-03\ntags:\n\t- eins\n---\nText.\n"),
     ("journal/2026/feld.md", front_matter({"date": "2026-02-04", "title": "Tippfehler", "impcat": "viel", "people": ["niemand"]}, "Text.")),
     ("skills/rust.md", front_matter({"name": "Rust", "level": 9}, "Notizen.")),
     ("roles/alt.md", front_matter({"organization": "Initech", "title": "Praktikantin", "start": "2019-05", "end": "2018-01"}, "Früher.")),
