@@ -11,6 +11,27 @@ from enum import StrEnum
 _NOT_ON_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+@dataclass(frozen=True)
+class Words:
+    """A problem's message as a message id of templates/messages (`problem.<name>`) with its values.
+
+    The core writes the English `message` for the command line and the build log;
+    a view writes the same words in the site's language from these. A value is a
+    field name, a line or column number, a type's id, values the format allows,
+    an id or file name, or other Words (a hint, a part of a sentence); never a value of the user's files.
+    """
+
+    id: str
+    fields: tuple[tuple[str, Value], ...] = ()
+
+    @classmethod
+    def of(cls, id: str, **fields: Value) -> Words:
+        return cls(id, tuple(fields.items()))
+
+
+Value = str | int | Words
+
+
 class Severity(StrEnum):
     """An error makes a file untrustworthy; a warning leaves it usable."""
 
@@ -33,6 +54,8 @@ class Problem:
     severity: Severity = Severity.ERROR
     # The field as keys and list positions, when it may hold keys the user invented (see corpus.check_source).
     field_path: tuple[str | int, ...] | None = dataclasses.field(default=None, compare=False, repr=False)
+    # The message again, as words a view can put in the site's language.
+    said: Words | None = dataclasses.field(default=None, compare=False, repr=False, kw_only=True)
 
     @property
     def is_error(self) -> bool:

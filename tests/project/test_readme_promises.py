@@ -1086,8 +1086,18 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ("tests/unit/views/test_language.py::test_the_dashboards_next_steps_say_in_english_what_the_command_line_says",),
     ),
     (
-        'the problem\'s message is the one the build log and `careerfolio check` print, marked `lang="en"` on the page so that a screen reader reads it as English.',
-        ("tests/unit/views/test_language.py::test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way",),
+        "The dashboard says each content problem in the site's language: its message comes from the `problem.*` keys of the same files, with the problem's values put in (field names, line and column numbers, the values a field allows, a did-you-mean name, ids and file paths; never the words of a file), and the English file says exactly what the build log prints.",
+        (
+            "tests/unit/views/test_language.py::test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way",
+            "tests/unit/views/test_language.py::test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pages",
+            "tests/unit/views/test_problem_words.py::test_every_problem_id_is_in_every_catalogue_with_the_same_fields",
+            "tests/unit/views/test_problem_words.py::test_the_english_catalogue_says_what_the_core_says_for_every_problem",
+            "tests/unit/views/test_problem_words.py::test_no_language_shows_what_the_user_typed",
+        ),
+    ),
+    (
+        'One part stays English: when PyYAML reports a YAML error careerfolio has no words of its own for (such as `found unhashable key`), the dashboard keeps PyYAML\'s description after the translated "the YAML cannot be read (column 3):", marked `lang="en"` so that a screen reader reads it as English.',
+        ("tests/unit/views/test_problem_words.py::test_values_are_escaped_and_file_words_shown_as_code",),
     ),
     (
         "English, German (`de`), French (`fr`) and Spanish (`es`) are shipped; a region such as `de-AT` uses its language, and any other language falls back to English.",

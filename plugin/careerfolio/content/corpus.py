@@ -31,8 +31,8 @@ from careerfolio.content.records import (
     Skill,
     Task,
 )
-from careerfolio.content.schema import CONTENT_TYPES, ContentType, did_you_mean, known_part, validate_fields
-from careerfolio.problems import Problem, Severity
+from careerfolio.content.schema import CONTENT_TYPES, ContentType, did_you_mean, hint_said, known_part, validate_fields
+from careerfolio.problems import Problem, Severity, Words
 from careerfolio.settings import Settings
 
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -175,12 +175,12 @@ def check_source(source: Source, settings: Settings) -> Checked:
     problems = [_named_by_the_format(p, CONTENT_TYPES[ctype_name]) for p in source.problems]
     if markdown_stem(source.path) is None:
         # MkDocs compares suffixes case-sensitively: it would copy `Notes.MD` raw, front matter and all.
-        problems.append(Problem(source.path, None, None, "a Markdown file must end in lowercase .md to be built; rename it"))
+        message = "a Markdown file must end in lowercase .md to be built; rename it"
+        problems.append(Problem(source.path, None, None, message, said=Words("problem.lowercase_md")))
     readable = source.readable
     if ctype_name != "page" and not source.has_front_matter and readable:
-        problems.append(
-            Problem(source.path, 1, None, "has no front matter; start the file with a line ---, then its fields, then another ---")
-        )
+        message = "has no front matter; start the file with a line ---, then its fields, then another ---"
+        problems.append(Problem(source.path, 1, None, message, said=Words("problem.no_front_matter")))
         readable = False
     record = None
     references: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -234,7 +234,8 @@ def _named_by_the_format(problem: Problem, ctype: ContentType) -> Problem:
     known, whole = known_part(ctype, problem.field_path)
     if whole:
         return problem
-    return replace(problem, field=dotted(known) or None, message=f"a field {problem.message}")
+    said = Words.of("problem.a_field", problem=problem.said) if problem.said else None
+    return replace(problem, field=dotted(known) or None, message=f"a field {problem.message}", said=said)
 
 
 class _Builder:
@@ -300,10 +301,12 @@ class _Builder:
             if ref in broken:
                 # A file name may be named; the file itself is listed with its own errors.
                 message = f"names {broken[ref]}, which has errors and is left out until they are fixed"
+                said = Words.of("problem.names_a_file_with_errors", file=broken[ref])
             else:
                 # `ref` is not a file name but what the user typed (in `people`, never published): not quoted.
                 message = f"names an id that is not a file in {folder}/{did_you_mean(ref, sorted(known | set(broken)))}"
-            self.problems.append(Problem(path, line, field_name, message, Severity.WARNING))
+                said = Words.of("problem.names_no_file", folder=f"{folder}/", hint=hint_said(ref, sorted(known | set(broken))))
+            self.problems.append(Problem(path, line, field_name, message, Severity.WARNING, said=said))
 
 
 # The content types an entry refers to, and the field of an entry that names each.
@@ -320,7 +323,8 @@ def _make_entry(source: Source, record_id: str, values: dict[str, Any], problems
     if title is None:
         title, body = _title_from_heading(body)
         if title is None:
-            problems.append(Problem(source.path, 1, "title", 'is required unless the body starts with a "# " heading'))
+            message = 'is required unless the body starts with a "# " heading'
+            problems.append(Problem(source.path, 1, "title", message, said=Words("problem.title_or_heading")))
             return None
     kind = values.get("kind", "achievement")
     levels = values.get("levels")
@@ -371,6 +375,7 @@ def _make_checkup(source: Source, record_id: str, values: dict[str, Any], proble
                     "done",
                     f"item {index + 1} is not one of actions, word for word",
                     Severity.WARNING,
+                    said=Words.of("problem.done_not_an_action", item=index + 1),
                 )
             )
     return CheckUp(record_id, source.path, values["date"], values["scores"], actions, source.body, done)
@@ -379,7 +384,7 @@ def _make_checkup(source: Source, record_id: str, values: dict[str, Any], proble
 def _make_role(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Role | None:
     start, end = values["start"], values.get("end")
     if end is not None and end.last_day < start.first_day:
-        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
+        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start", said=Words("problem.end_before_start")))
         return None
     return Role(
         id=record_id,
@@ -415,23 +420,32 @@ def _make_contact(source: Source, record_id: str, values: dict[str, Any], proble
 def _make_decision(source: Source, record_id: str, values: dict[str, Any], problems: list[Problem]) -> Decision | None:
     raw_options = values.get("options", ())
     if len(raw_options) < 2:
-        problems.append(Problem(source.path, source.line_of("options"), "options", "needs at least two options, each with a name"))
+        message = "needs at least two options, each with a name"
+        problems.append(Problem(source.path, source.line_of("options"), "options", message, said=Words("problem.two_options")))
         return None
     options = tuple(Option(o["name"], o.get("effect", tuple((lid, 0) for lid in LEVEL_IDS))) for o in raw_options)
     names = [o.name for o in options]
     for index, name in enumerate(names):
         if name in names[:index]:
             problems.append(
-                Problem(source.path, source.line_of("options", index), f"options[{index}].name", "repeats the name of an earlier option")
+                Problem(
+                    source.path,
+                    source.line_of("options", index),
+                    f"options[{index}].name",
+                    "repeats the name of an earlier option",
+                    said=Words("problem.option_repeated"),
+                )
             )
             return None
     status = values.get("status", "open")
     choice = values.get("choice")
     if status == "decided" and choice is None:
-        problems.append(Problem(source.path, source.line_of("status"), "choice", "is required when status is decided"))
+        message = "is required when status is decided"
+        problems.append(Problem(source.path, source.line_of("status"), "choice", message, said=Words("problem.choice_required")))
         return None
     if choice is not None and choice not in names:
-        problems.append(Problem(source.path, source.line_of("choice"), "choice", "must be the name of one of the options, written exactly"))
+        message = "must be the name of one of the options, written exactly"
+        problems.append(Problem(source.path, source.line_of("choice"), "choice", message, said=Words("problem.choice_not_an_option")))
         return None
     return Decision(
         id=record_id,
@@ -525,7 +539,7 @@ def _item(
 def _ends_after_start(source: Source, values: dict[str, Any], problems: list[Problem]) -> bool:
     start, end = values.get("start"), values.get("end")
     if start is not None and end is not None and end.last_day < start.first_day:
-        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start"))
+        problems.append(Problem(source.path, source.line_of("end"), "end", "is before start", said=Words("problem.end_before_start")))
         return False
     return True
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from careerfolio.content.paths import looks_like_markdown
-from careerfolio.problems import Problem, Severity
+from careerfolio.problems import Problem, Severity, Words
 
 try:  # libyaml's parser is several times faster; the pure-Python one is the fallback.
     from yaml import CSafeLoader as _BaseLoader
@@ -135,7 +135,7 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(path, line, None, "is not valid UTF-8 text; save it with UTF-8 encoding")]
+        return None, [Problem(path, line, None, "is not valid UTF-8 text; save it with UTF-8 encoding", said=Words("problem.not_utf8"))]
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -166,13 +166,15 @@ def parse_source(path: str, data: bytes) -> Source:
                     None,
                     "front matter must start on the first line with exactly three dashes (---); this file is read as having none",
                     Severity.WARNING,
+                    said=Words("problem.late_front_matter"),
                 )
             )
         return Source(path, {}, "", text, 1, False, tuple(problems))
 
     closing = _DELIMITER_LINE.search(text, first_end + 1) if first_end != -1 else None
     if closing is None:
-        problems.append(Problem(path, 1, None, "front matter opened on line 1 is never closed by a line of three dashes (---)"))
+        message = "front matter opened on line 1 is never closed by a line of three dashes (---)"
+        problems.append(Problem(path, 1, None, message, said=Words("problem.unclosed_front_matter")))
         return Source(path, {}, "", "", 1, True, tuple(problems), readable=False)
 
     yaml_text = text[first_end + 1 : max(first_end + 1, closing.start() - 1)]
@@ -442,7 +444,8 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
             return {}, []
         if not isinstance(node, yaml.MappingNode):
             line = node.start_mark.line + first_line
-            return None, [Problem(path, line, None, "front matter must be a mapping of fields (name: value), not a list or text")]
+            message = "front matter must be a mapping of fields (name: value), not a list or text"
+            return None, [Problem(path, line, None, message, said=Words("problem.not_a_mapping"))]
         meta = loader.front_matter(node)
         problems: list[Problem] = []
         if loader.suspect_keys:
@@ -452,23 +455,29 @@ def parse_front_matter(path: str, yaml_text: str, first_line: int) -> tuple[dict
         return meta, problems
     except _InsideItself as exc:
         line = exc.node.start_mark.line + first_line
-        return None, [
-            Problem(path, line, None, "an alias (*name) is used inside the value its anchor (&name) names; a value cannot contain itself")
-        ]
+        message = "an alias (*name) is used inside the value its anchor (&name) names; a value cannot contain itself"
+        return None, [Problem(path, line, None, message, said=Words("problem.alias_inside_itself"))]
     except (_TooDeep, RecursionError) as exc:
         # RecursionError: PyYAML's pure-Python parser, used without libyaml, nests a call per level.
         line = exc.node.start_mark.line + first_line if isinstance(exc, _TooDeep) else first_line
-        return None, [Problem(path, line, None, f"the YAML is nested more than {MAX_DEPTH} levels deep; front matter needs a few at most")]
+        message = f"the YAML is nested more than {MAX_DEPTH} levels deep; front matter needs a few at most"
+        return None, [Problem(path, line, None, message, said=Words.of("problem.too_deep", depth=MAX_DEPTH))]
     except _ValueNotOfItsTag:
-        return None, [Problem(path, first_line, None, "the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)")]
+        message = "the YAML cannot be read: a value does not fit its tag (such as !!int or !!bool)"
+        return None, [Problem(path, first_line, None, message, said=Words("problem.yaml_tag_mismatch"))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else first_line
         column = f" (column {mark.column + 1})" if mark is not None else ""
         at = yaml_text[mark.index] if mark is not None and 0 <= mark.index < len(yaml_text) else ""
-        return None, [Problem(path, line, None, f"the YAML cannot be read{column}: {_plain_yaml_problem(exc, at)}")]
+        detail, said = _plain_yaml_problem(exc, at)
+        if mark is not None:
+            said = Words.of("problem.yaml_at", column=mark.column + 1, detail=said)
+        else:
+            said = Words.of("problem.yaml_no_column", detail=said)
+        return None, [Problem(path, line, None, f"the YAML cannot be read{column}: {detail}", said=said)]
     except yaml.YAMLError:
-        return None, [Problem(path, first_line, None, "the YAML cannot be read")]
+        return None, [Problem(path, first_line, None, "the YAML cannot be read", said=Words("problem.yaml_unreadable"))]
     finally:
         loader.dispose()
 
@@ -537,7 +546,16 @@ def _walk(
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + first_line
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(path, line, _dotted(prefix) or None, "has a field name that is not plain text", field_path=prefix))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        _dotted(prefix) or None,
+                        "has a field name that is not plain text",
+                        field_path=prefix,
+                        said=Words("problem.key_not_text"),
+                    )
+                )
                 continue
             key = key_node.value
             here = (*prefix, key)
@@ -549,6 +567,7 @@ def _walk(
                         _dotted(here),
                         f"is given twice (first on line {seen[key]}); keep one, since YAML would silently use the last",
                         field_path=here,
+                        said=Words.of("problem.given_twice", line=seen[key]),
                     )
                 )
                 continue
@@ -601,6 +620,7 @@ def _cut_by_comment(path: str, root: yaml.MappingNode, lines: list[str], first_l
                         "has text after ' #', which YAML reads as a comment and drops; put the whole value in quotes",
                         Severity.WARNING,
                         field_path=(key_node.value,),
+                        said=Words("problem.glued_comment"),
                     )
                 )
     return problems
@@ -615,30 +635,35 @@ def _dotted(path: FieldPath) -> str:
 
 dotted = _dotted
 
+# PyYAML's words for a problem: ours, and the id of ours in templates/messages.
+_COLON = ("a colon followed by a space starts a new field; put the value in quotes", "problem.yaml.colon")
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "a colon followed by a space starts a new field; put the value in quotes",
-    "mapping values are not allowed in this context": "a colon followed by a space starts a new field; put the value in quotes",
-    "could not find expected ':'": "a line is missing its colon, or a quoted value is not closed",
-    "found unexpected end of stream": "a quoted value is not closed",
-    "did not find expected key": "the indentation is inconsistent, or a value needs quotes",
-    "expected <block end>, but found '-'": "a list item is indented differently from its siblings",
+    "mapping values are not allowed here": _COLON,
+    "mapping values are not allowed in this context": _COLON,
+    "could not find expected ':'": ("a line is missing its colon, or a quoted value is not closed", "problem.yaml.no_colon"),
+    "found unexpected end of stream": ("a quoted value is not closed", "problem.yaml.unclosed_quote"),
+    "did not find expected key": ("the indentation is inconsistent, or a value needs quotes", "problem.yaml.indentation"),
+    "expected <block end>, but found '-'": ("a list item is indented differently from its siblings", "problem.yaml.list_indentation"),
 }
 
 
-def _plain_yaml_problem(exc: yaml.MarkedYAMLError, at: str) -> str:
+def _plain_yaml_problem(exc: yaml.MarkedYAMLError, at: str) -> tuple[str, Words]:
     problem = (exc.problem or "").strip()
     if "cannot start any token" in problem:
         if at == "\t":
-            return "a tab is used for indentation; indent with spaces"
-        return "a value starts with a character YAML reserves (such as @ or `); put the value in quotes"
+            return "a tab is used for indentation; indent with spaces", Words("problem.yaml.tab")
+        return "a value starts with a character YAML reserves (such as @ or `); put the value in quotes", Words("problem.yaml.reserved")
     if problem in _YAML_PROBLEMS:
-        return _YAML_PROBLEMS[problem]
+        message, said = _YAML_PROBLEMS[problem]
+        return message, Words(said)
     if problem.startswith("found undefined alias"):
-        return "an alias (*name) refers to no anchor (&name)"
+        return "an alias (*name) refers to no anchor (&name)", Words("problem.yaml.undefined_alias")
     if problem.startswith("could not determine a constructor"):
-        return "a YAML tag (!!...) is used; only plain values are allowed"
-    # PyYAML's messages name characters and tokens, not values; keep its wording.
-    return problem.split("\n")[0] or "invalid YAML"
+        return "a YAML tag (!!...) is used; only plain values are allowed", Words("problem.yaml.tag")
+    # PyYAML's messages name characters and tokens, not values; keep its wording (in English: it has no other).
+    if problem.split("\n")[0]:
+        return problem.split("\n")[0], Words.of("problem.yaml.pyyaml", english=problem.split("\n")[0])
+    return "invalid YAML", Words("problem.yaml.invalid")
 
 
 def read_tree(docs_dir: str | os.PathLike[str]) -> list[tuple[str, bytes]]:

@@ -18,18 +18,19 @@ from careerfolio.content.dates import PartialDate, parse_full_date, parse_partia
 from careerfolio.content.levels import LEVEL_IDS
 from careerfolio.content.loader import FieldPath, Source, dotted
 from careerfolio.content.records import ENTRY_KINDS, PUBLICATION_KINDS
-from careerfolio.problems import Problem, Severity
+from careerfolio.problems import Problem, Severity, Words
 
 _ID = re.compile(r"^[^\s/\\][^\\]*$")
 
 
 class Invalid(Exception):
-    """A value does not fit its field; the message is plain words without the value."""
+    """A value does not fit its field; the message is plain words without the value, `said` the same as Words."""
 
-    def __init__(self, message: str, subpath: FieldPath = ()) -> None:
+    def __init__(self, message: str, subpath: FieldPath = (), said: Words | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.subpath = subpath
+        self.said = said
 
 
 @dataclass(frozen=True)
@@ -55,15 +56,26 @@ def _type_name(value: Any) -> str:
     return "text"
 
 
+# What `_text` says for each of `_type_name`'s answers.
+_NOT_TEXT = {
+    "a yes/no value": "problem.text_not_yes_no_value",
+    "a number": "problem.text_not_number",
+    "a list": "problem.text_not_list",
+    "a mapping": "problem.text_not_mapping",
+    "empty": "problem.text_not_empty",
+    "text": "problem.text_not_text",
+}
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
-        raise Invalid("must be text, not a yes/no value; put it in quotes")
+        raise Invalid("must be text, not a yes/no value; put it in quotes", said=Words("problem.text_not_yes_no"))
     if isinstance(value, (int, float)):
         return str(value)
     if not isinstance(value, str):
-        raise Invalid(f"must be text, not {_type_name(value)}")
+        raise Invalid(f"must be text, not {_type_name(value)}", said=Words(_NOT_TEXT[_type_name(value)]))
     if not value.strip():
-        raise Invalid("must not be empty")
+        raise Invalid("must not be empty", said=Words("problem.not_empty"))
     return value.strip()
 
 
@@ -74,8 +86,9 @@ def _word(choices: tuple[str, ...]) -> Callable[[Any], str]:
         if isinstance(value, str) and value in choices:
             return value
         if isinstance(value, bool):
-            raise Invalid(f"must be one of {listed}; YAML reads this value as yes/no, so write the word itself")
-        raise Invalid(f"must be one of {listed}")
+            message = f"must be one of {listed}; YAML reads this value as yes/no, so write the word itself"
+            raise Invalid(message, said=Words.of("problem.one_of_yes_no", choices=listed))
+        raise Invalid(f"must be one of {listed}", said=Words.of("problem.one_of", choices=listed))
 
     return check
 
@@ -86,12 +99,13 @@ def _date(value: Any) -> Any:
         if parsed is not None:
             return parsed
         if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value.strip()):
-            raise Invalid("is not a real calendar date")
-    raise Invalid("must be a date written YYYY-MM-DD")
+            raise Invalid("is not a real calendar date", said=Words("problem.not_a_real_date"))
+    raise Invalid("must be a date written YYYY-MM-DD", said=Words("problem.date"))
 
 
 def _partial(allow_year: bool) -> Callable[[Any], PartialDate]:
     shape = "YYYY, YYYY-MM or YYYY-MM-DD" if allow_year else "YYYY-MM or YYYY-MM-DD"
+    said = Words("problem.date_year_month_or_day" if allow_year else "problem.date_month_or_day")
 
     def check(value: Any) -> PartialDate:
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
@@ -100,20 +114,21 @@ def _partial(allow_year: bool) -> Callable[[Any], PartialDate]:
             if parsed is not None:
                 return parsed
             if re.match(r"^\d{4}(-\d{1,2}){1,2}$" if not allow_year else r"^\d{4}(-\d{1,2}){0,2}$", text):
-                raise Invalid("is not a real calendar date")
-        raise Invalid(f"must be a date written {shape}")
+                raise Invalid("is not a real calendar date", said=Words("problem.not_a_real_date"))
+        raise Invalid(f"must be a date written {shape}", said=said)
 
     return check
 
 
 def _integer(low: int, high: int | None) -> Callable[[Any], int]:
     wanted = f"a whole number from {low} to {high}" if high is not None else f"a whole number of at least {low}"
+    said = Words.of("problem.whole_number", low=low, high=high) if high is not None else Words.of("problem.whole_number_from", low=low)
 
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"must be {wanted}")
+            raise Invalid(f"must be {wanted}", said=said)
         if value < low or (high is not None and value > high):
-            raise Invalid(f"must be {wanted}")
+            raise Invalid(f"must be {wanted}", said=said)
         return value
 
     return check
@@ -122,7 +137,7 @@ def _integer(low: int, high: int | None) -> Callable[[Any], int]:
 def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise Invalid("must be true or false")
+    raise Invalid("must be true or false", said=Words("problem.true_or_false"))
 
 
 def _list_of(item: Callable[[Any], Any], allow_single: bool = True) -> Callable[[Any], tuple[Any, ...]]:
@@ -133,13 +148,13 @@ def _list_of(item: Callable[[Any], Any], allow_single: bool = True) -> Callable[
             if allow_single and not isinstance(value, (dict, bool)):
                 value = [value]
             else:
-                raise Invalid("must be a list, such as [a, b]")
+                raise Invalid("must be a list, such as [a, b]", said=Words("problem.a_list"))
         out = []
         for index, element in enumerate(value):
             try:
                 out.append(item(element))
             except Invalid as exc:
-                raise Invalid(exc.message, (index, *exc.subpath)) from None
+                raise Invalid(exc.message, (index, *exc.subpath), exc.said) from None
         return tuple(out)
 
     return check
@@ -148,13 +163,13 @@ def _list_of(item: Callable[[Any], Any], allow_single: bool = True) -> Callable[
 def _identifier(value: Any) -> str:
     if isinstance(value, str) and value.strip() and _ID.match(value.strip()):
         return value.strip()
-    raise Invalid("must be an id: the name of a file without .md")
+    raise Invalid("must be an id: the name of a file without .md", said=Words("problem.an_id"))
 
 
 def _level_id(value: Any) -> str:
     if isinstance(value, str) and value in LEVEL_IDS:
         return value
-    raise Invalid("must name levels among " + ", ".join(LEVEL_IDS))
+    raise Invalid("must name levels among " + ", ".join(LEVEL_IDS), said=Words.of("problem.level_ids", levels=", ".join(LEVEL_IDS)))
 
 
 def _level_map(low: int, high: int, required_all: bool) -> Callable[[Any], tuple[tuple[str, int], ...]]:
@@ -162,22 +177,24 @@ def _level_map(low: int, high: int, required_all: bool) -> Callable[[Any], tuple
 
     def check(value: Any) -> tuple[tuple[str, int], ...]:
         if not isinstance(value, dict):
-            raise Invalid("must be a mapping of level ids to numbers: " + ", ".join(LEVEL_IDS))
+            levels = ", ".join(LEVEL_IDS)
+            raise Invalid("must be a mapping of level ids to numbers: " + levels, said=Words.of("problem.level_map", levels=levels))
         for key in value:
             if key not in LEVEL_IDS:
                 hint = _did_you_mean(str(key), LEVEL_IDS)
-                raise Invalid("has a key that is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),))
+                said = Words.of("problem.not_a_level", levels=", ".join(LEVEL_IDS), hint=hint_said(str(key), LEVEL_IDS))
+                raise Invalid("has a key that is not a level (" + ", ".join(LEVEL_IDS) + f"){hint}", (str(key),), said)
         out = []
         for level in LEVEL_IDS:
             if level not in value:
                 if required_all:
-                    raise Invalid(f"must score all five levels; {level} is missing")
+                    raise Invalid(f"must score all five levels; {level} is missing", said=Words.of("problem.level_missing", level=level))
                 out.append((level, 0))
                 continue
             try:
                 out.append((level, number(value[level])))
             except Invalid as exc:
-                raise Invalid(exc.message, (level,)) from None
+                raise Invalid(exc.message, (level,), exc.said) from None
         return tuple(out)
 
     return check
@@ -186,18 +203,20 @@ def _level_map(low: int, high: int, required_all: bool) -> Callable[[Any], tuple
 def _record(fields: dict[str, Kind], required: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
     def check(value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid("must be a mapping with " + ", ".join(fields))
+            raise Invalid("must be a mapping with " + ", ".join(fields), said=Words.of("problem.mapping_with", fields=", ".join(fields)))
         out: dict[str, Any] = {}
         for name in required:
             if value.get(name) is None:
-                raise Invalid("is required", (name,))
+                raise Invalid("is required", (name,), Words("problem.required"))
         for key, element in value.items():
             if key not in fields:
-                raise Invalid(f"has a field that is not one of {', '.join(fields)}{_did_you_mean(str(key), tuple(fields))}", (str(key),))
+                said = Words.of("problem.not_one_of_fields", fields=", ".join(fields), hint=hint_said(str(key), tuple(fields)))
+                message = f"has a field that is not one of {', '.join(fields)}{_did_you_mean(str(key), tuple(fields))}"
+                raise Invalid(message, (str(key),), said)
             try:
                 out[key] = fields[key].check(element)
             except Invalid as exc:
-                raise Invalid(exc.message, (key, *exc.subpath)) from None
+                raise Invalid(exc.message, (key, *exc.subpath), exc.said) from None
         return out
 
     return check
@@ -209,6 +228,13 @@ def _did_you_mean(name: str, known: tuple[str, ...] | list[str]) -> str:
 
 
 did_you_mean = _did_you_mean
+
+
+def hint_said(name: str, known: tuple[str, ...] | list[str]) -> Words | str:
+    """`_did_you_mean`'s hint as Words, or "" when it has none."""
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return Words.of("problem.did_you_mean", name=close[0]) if close else ""
+
 
 _DATE_SCHEMA = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 _PARTIAL_SCHEMA = {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
@@ -311,6 +337,11 @@ class ContentType:
         """The type's name with its article, for messages: "an entry", "a skill"."""
         words = self.words or self.name.replace("_", " ")
         return ("an " if words[0] in "aeiou" else "a ") + words
+
+    @property
+    def said(self) -> Words:
+        """`label` as Words: `problem.type.<name>` of templates/messages."""
+        return Words(f"problem.type.{self.name}")
 
     @cached_property
     def field_names(self) -> tuple[str, ...]:
@@ -533,12 +564,14 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
                         None,
                         f"{ctype.label} has no such field{_did_you_mean(name, ctype.field_names)}",
                         Severity.WARNING,
+                        said=Words.of("problem.no_such_field", type=ctype.said, hint=hint_said(name, ctype.field_names)),
                     )
                 )
             continue
         if raw is None:
             if field.required:
-                problems.append(Problem(source.path, source.line_of(name), name, "is required but has no value"))
+                said = Words("problem.no_value")
+                problems.append(Problem(source.path, source.line_of(name), name, "is required but has no value", said=said))
             elif name == "visibility":
                 problems.append(
                     Problem(
@@ -547,6 +580,7 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
                         name,
                         'has no value, so the file stays private; write "public" or "private"',
                         Severity.WARNING,
+                        said=Words("problem.visibility_no_value"),
                     )
                 )
             continue
@@ -557,14 +591,22 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
         except Invalid as exc:
             path = (name, *exc.subpath)
             # The line is the deepest place known; the field named is the part the format defines.
-            problems.append(Problem(source.path, source.line_of(*path), dotted(known_part(ctype, path)[0]) or None, exc.message))
+            field_name = dotted(known_part(ctype, path)[0]) or None
+            problems.append(Problem(source.path, source.line_of(*path), field_name, exc.message, said=exc.said))
     for field in ctype.fields:
         # A type whose title may come from the body's heading declares its title optional (corpus checks it).
         if field.required and field.name not in source.meta:
-            problems.append(Problem(source.path, 1 if source.has_front_matter else None, field.name, "is required"))
+            line = 1 if source.has_front_matter else None
+            problems.append(Problem(source.path, line, field.name, "is required", said=Words("problem.required")))
     if ctype.always_private and values.get("visibility") == "public":
         problems.append(
-            Problem(source.path, source.line_of("visibility"), "visibility", f"{ctype.label} is always private and cannot be public")
+            Problem(
+                source.path,
+                source.line_of("visibility"),
+                "visibility",
+                f"{ctype.label} is always private and cannot be public",
+                said=Words.of("problem.always_private", type=ctype.said),
+            )
         )
     return values, problems
 
@@ -583,7 +625,7 @@ def _numbers_read_as_text(source: Source, path: FieldPath, raw: Any, schema: dic
         if written is None or written == str(raw):
             return []
         message = "YAML reads this value as a number and would change how it is written (as 12:30 becomes 750); put it in quotes"
-        return [Problem(source.path, source.line_of(*path), dotted(path), message, Severity.WARNING)]
+        return [Problem(source.path, source.line_of(*path), dotted(path), message, Severity.WARNING, said=Words("problem.number_as_text"))]
     if isinstance(raw, list) and isinstance(schema.get("items"), dict):
         items = schema["items"]
         return [

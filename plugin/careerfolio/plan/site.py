@@ -18,7 +18,7 @@ from careerfolio.content.records import Entry
 from careerfolio.content.urls import LinksFrom, output_path
 from careerfolio.plan.model import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from careerfolio.privacy.redaction import redact_corpus
-from careerfolio.problems import Problem, Severity
+from careerfolio.problems import Problem, Severity, Words
 from careerfolio.views.checkup_page import build_checkup_view
 from careerfolio.views.dashboard import dashboard_part
 from careerfolio.views.portfolio import portfolio_part, portfolio_paths
@@ -92,7 +92,7 @@ class UsersOutput:
         if owner is None:
             return None
         message = f"careerfolio writes {written} here too; your file is kept and careerfolio's is left out: rename or move yours"
-        return Problem(owner, None, None, message)
+        return Problem(owner, None, None, message, said=Words.of("problem.output_clash", file=written))
 
 
 # A skill's page lists its newest evidence only: an often-used skill is named by thousands of entries.

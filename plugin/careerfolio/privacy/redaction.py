@@ -18,7 +18,7 @@ from careerfolio.content.corpus import Corpus
 from careerfolio.content.links import resolve_target
 from careerfolio.content.records import Entry, Item, Page, Profile, Role, Skill
 from careerfolio.content.urls import page_url
-from careerfolio.problems import Problem, Severity
+from careerfolio.problems import Problem, Severity, Words
 
 LINK_REMOVED = "links to a page that is not public; the link is removed"
 COMMENT_UNCLOSED = "has an HTML comment (<!--) that is never closed; everything after it is left out of the public page"
@@ -149,7 +149,8 @@ def _edits_in(
         match = _COMMENT.match(text, opening)
         end = match.end() if match else len(text)
         if match is None:
-            problems.append(Problem(src_path, line_at(opening), None, COMMENT_UNCLOSED, Severity.WARNING))
+            said = Words("problem.comment_unclosed")
+            problems.append(Problem(src_path, line_at(opening), None, COMMENT_UNCLOSED, Severity.WARNING, said=said))
         # Keep the line breaks, so that later lines keep their numbers.
         edits.append(_Edit(base + opening, base + end, "\n" * text.count("\n", opening, end)))
         position = end
@@ -159,7 +160,7 @@ def _edits_in(
         return target is not None and (target in hidden or target.rstrip("/") in hidden)
 
     def drop(start: int, end: int, replacement: str) -> None:
-        problems.append(Problem(src_path, line_at(start), None, LINK_REMOVED, Severity.WARNING))
+        problems.append(Problem(src_path, line_at(start), None, LINK_REMOVED, Severity.WARNING, said=Words("problem.link_removed")))
         edits.append(_Edit(base + start, base + end, replacement))
 
     labels: set[str] = set()

@@ -16,13 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from careerfolio.content.dates import PartialDate
-from careerfolio.problems import CareerfolioError
+from careerfolio.problems import CareerfolioError, Problem, Words
 from careerfolio.views.render import templates_dir
 
 DEFAULT_LANGUAGE = "en"
+# A problem's values that are written as in a file (field names, allowed values, ids, paths): code in every language.
+CODE_FIELDS = frozenset(("choices", "levels", "level", "fields", "name", "folder", "file"))
 MESSAGES_FOLDER = "messages"
 
 
@@ -57,6 +59,30 @@ class Messages:
     def html(self, key: str, **fields: Any) -> Markup:
         """Like `say`, for a message that holds markup of its own (<code>, a link): each field is escaped unless it is Markup."""
         return Markup(self._said(key, fields, Markup))
+
+    def problem(self, said: Words) -> str:
+        """A problem's message in this language, as plain text (in English, the words the command line prints)."""
+        fields = {name: self.problem(value) if isinstance(value, Words) else str(value) for name, value in said.fields}
+        return self(said.id).format(**fields)
+
+    def problem_html(self, problem: Problem) -> Markup:
+        """A problem's message in this language, escaped; what stays English (PyYAML's own words) is marked lang="en"."""
+        if problem.said is None:
+            return Markup('<span lang="en">{}</span>').format(problem.message)
+        return self._problem_html(problem.said)
+
+    def _problem_html(self, said: Words) -> Markup:
+        fields: dict[str, Markup | str] = {}
+        for name, value in said.fields:
+            if isinstance(value, Words):
+                fields[name] = self._problem_html(value)
+            elif name == "english":  # a part careerfolio cannot say in other words
+                fields[name] = Markup('<span lang="en">{}</span>').format(value)
+            elif name in CODE_FIELDS:
+                fields[name] = Markup("<code>{}</code>").format(value)
+            else:
+                fields[name] = str(value)  # line numbers as the file counts them: no thousands separator
+        return escape(self(said.id)).format(**fields)
 
     def days(self, count: int) -> str:
         """A number of days: "1 day", "12 days"."""

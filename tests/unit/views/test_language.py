@@ -192,6 +192,20 @@ def german_checkup(day: str, **fields: object) -> tuple[str, bytes]:
     return in_german(make_checkup(day, **fields), "Reflection.", "Rückblick.")
 
 
+# Broken files in German, each with a problem of another kind: the dashboard says them all in the site's language.
+BROKEN = [
+    ("journal/2026/doppelt.md", b"---\ndate: 2026-02-01\ntitle: Zweimal\nvisibility: private\nvisibility: public\n---\nText.\n"),
+    ("journal/2026/art.md", front_matter({"date": "2026-02-02", "title": "Falsche Art", "kind": "Erfolg"}, "Text.")),
+    ("journal/2026/tab.md", b"---\ndate: 2026-02-03\ntags:\n\t- eins\n---\nText.\n"),
+    ("journal/2026/feld.md", front_matter({"date": "2026-02-04", "title": "Tippfehler", "impcat": "viel", "people": ["niemand"]}, "Text.")),
+    ("skills/rust.md", front_matter({"name": "Rust", "level": 9}, "Notizen.")),
+    ("roles/alt.md", front_matter({"organization": "Initech", "title": "Praktikantin", "start": "2019-05", "end": "2018-01"}, "Früher.")),
+    (
+        "decisions/job.md",
+        front_matter({"date": "2026-05-01", "title": "Wechsel?", "options": [{"name": "Ja"}, {"name": "Nein"}], "status": "decided"}),
+    ),
+]
+
 # What only the private build shows: people, decisions, the layoff plan, check-ups, a broken file, and
 # something due of every kind, so that the dashboard's next steps, flags and problems all have words to show.
 PRIVATE_CAREER = [
@@ -231,6 +245,7 @@ PRIVATE_CAREER = [
         done=["Budget prüfen"],
     ),
     ("journal/2026/kaputt.md", front_matter({"title": "Ohne Datum", "kind": "achievement"}, "Kaputt.")),
+    *BROKEN,
 ]
 
 # Pages only a private build has, or shows more of; every other page is checked too.
@@ -264,8 +279,8 @@ def empty_private_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.
 
 def shown_words(page: BeautifulSoup) -> set[str]:
     """The words a reader meets in the page's article, title, labels and chart texts. Aside: code (commands,
-    field names and paths are the same in every language) and a problem's own message (marked lang="en":
-    the core writes it in English, as the build log does)."""
+    field names, paths and values as written in a file are the same in every language) and what is marked
+    lang="en" (PyYAML's own words for an unusual YAML error, which careerfolio cannot put in other words)."""
     for hidden in page.select('script, style, code, [lang="en"]'):
         hidden.decompose()
     article = page.select_one("article")
@@ -285,6 +300,8 @@ def test_a_private_site_has_no_english_word_of_careerfolios_on_its_generated_pag
         html = soup(site / page / "index.html")
         banner = html.select_one(".cf-private-banner")
         assert banner is not None and banner.get_text().startswith(load_messages(language)("banner.private"))
+        if page == "dashboard":  # the broken files' problems are all said in the language, none left in English
+            assert len(html.select("#cf-problems li")) >= len(BROKEN) and not html.select('#cf-problems [lang="en"]')
         found = shown_words(html) & english
         assert not found, (language, page, sorted(found))
 
@@ -310,7 +327,21 @@ def test_the_private_german_dashboard_writes_dates_and_numbers_the_german_way(pr
     assert "01.06.2026" in html.select_one("#cf-chart-history").get_text()  # type: ignore[union-attr]
     problem = html.select_one(".cf-excluded li li")
     assert problem is not None and re.match(r"(Zeile \d+: )?Fehler: ", problem.get_text()), problem
-    assert problem.select_one('[lang="en"]') is not None
+    # Every problem in German (PyYAML's own words for an unusual error would be marked lang="en"; these have none).
+    problems = html.select_one("#cf-problems")
+    assert problems is not None and not problems.select('[lang="en"]')
+    said = " ".join(problems.get_text().split())
+    for german in (
+        "steht doppelt da (zuerst in Zeile 4)",
+        'muss einer dieser Werte sein: "achievement", "learning"',
+        "das YAML lässt sich nicht lesen (Spalte 1): zum Einrücken wird ein Tabulator verwendet",
+        "ein Journal-Eintrag hat kein solches Feld; meinten Sie „impact“?",
+        "nennt eine ID, zu der es in network/ keine Datei gibt",
+        "muss eine ganze Zahl von 1 bis 5 sein",
+        "end liegt vor start",
+        "choice ist Pflicht, wenn status auf decided steht",
+    ):
+        assert german in said, (german, said)
     checkup = soup(site / "checkups" / "2026-06-01" / "index.html")
     assert checkup.select_one("h1").get_text() == "Standortbestimmung vom 1. Juni 2026"  # type: ignore[union-attr]
     assert "Arbeitsleistung" in soup(site / "journal/2026/lauf/index.html").select_one(".cf-record").get_text()  # type: ignore[union-attr]

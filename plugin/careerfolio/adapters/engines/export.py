@@ -32,7 +32,7 @@ from careerfolio.content.urls import page_url
 from careerfolio.plan.model import Audience, SitePage
 from careerfolio.plan.site import BuildContext, Site, build_site
 from careerfolio.privacy.htmllinks import PublicLinks, drop_links
-from careerfolio.problems import CareerfolioError, Problem
+from careerfolio.problems import CareerfolioError, Problem, Words
 from careerfolio.settings import PLUGIN_NAME
 from careerfolio.views.dashboard import DASHBOARD_CSS
 from careerfolio.views.render import templates_dir
@@ -170,7 +170,8 @@ def _public_body(page: SitePage, renderer: markdown.Markdown, links: PublicLinks
     kept, removed = drop_links(rendered, partial(links.allows, page_url(page.src_path, use_directory_urls), page.src_path))
     if not removed:
         return text
-    staged.problems.append(Problem(page.src_path, None, None, "links to a page or file that is not public; the link is removed"))
+    message = "links to a page or file that is not public; the link is removed"
+    staged.problems.append(Problem(page.src_path, None, None, message, said=Words("problem.link_or_file_removed")))
     return kept
 
 
