@@ -8,7 +8,7 @@ from pathlib import Path
 from types import FunctionType, MethodType
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -111,4 +111,18 @@ def ends_sentence(text: str) -> bool:
 
 def render_template(name: str, **context: Any) -> str:
     """Render one template of templates/ with `context`."""
-    return environment().get_template(name).render(**context)
+    template = environment().get_template(name)
+    # What Template.render does, less its copy of the environment's globals into each render's
+    # variables through a ChainMap: a long career renders thousands of small templates (an entry's
+    # header takes 27 µs), and that copy cost a quarter of each. Ours are copied once per template.
+    values = {**_globals_of(template), **context}
+    try:
+        return template.environment.concat(template.root_render_func(template.new_context(values, shared=True)))  # type: ignore[attr-defined]
+    except Exception:
+        template.environment.handle_exception()
+
+
+@lru_cache(maxsize=256)
+def _globals_of(template: Template) -> dict[str, Any]:
+    """The globals a template sees, as one dict; environment() sets them all before it loads any template."""
+    return dict(template.globals)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import pytest
 
 from careerfolio.views.render import environment
 
@@ -64,3 +65,12 @@ def test_a_callable_that_raises_stop_iteration_gives_undefined_as_in_jinja() -> 
 def test_macros_are_called_with_loop_variables_left_out() -> None:
     source = "{% macro m(x) %}<{{ x }}>{% endmacro %}{% for i in [1, 2] %}{{ m(i) }}{% endfor %}"
     assert _render(source) == "<1><2>"
+
+
+def test_render_template_raises_as_jinja_does() -> None:
+    from careerfolio.views.render import render_template
+
+    header = render_template("portfolio/_macros.html")  # a file of macros only: renders to whitespace
+    assert header.strip() == ""
+    with pytest.raises(jinja2.UndefinedError):
+        render_template("pages/layoff_plan.html")
