@@ -104,8 +104,9 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     out = Contribution()
     back = _ways_back(corpus, context)
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
+    words = entry_words(context)
     for entry in corpus.entries:
-        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context, back["entry"]))
+        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context, back["entry"], words))
         out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
         out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
@@ -175,6 +176,26 @@ class FactLink(NamedTuple):
     href: str | None
 
 
+class EntryWords(NamedTuple):
+    """The fixed words of every entry header of a build (the names of its facts), looked up once per build."""
+
+    back: str  # what the way back is called, for screen readers
+    date: str
+    kind: str
+    impact: str
+    levels: str
+    skills: str
+    role: str
+    tags: str
+
+
+def entry_words(context: BuildContext) -> EntryWords:
+    """The words entry headers share, in the build's language."""
+    t = context.messages
+    facts = (t(f"fact.{name}") for name in ("date", "kind", "impact", "levels", "skills", "role", "tags"))
+    return EntryWords(t("nav.back"), *facts)
+
+
 class EntryHeader(NamedTuple):
     """What the header of a journal entry's page shows, every name looked up and every link worked out.
 
@@ -186,7 +207,9 @@ class EntryHeader(NamedTuple):
     back: FactLink  # the portfolio page that lists this entry
     title: str
     date_iso: str
+    date: str  # as the build's language writes it
     kind: str
+    kind_label: str
     impact: str | None
     levels: tuple[str, ...]  # labels; only a private build shows them
     skills: tuple[FactLink, ...]
@@ -209,7 +232,9 @@ def entry_header(
         back=FactLink(back[1], links.page(back[0])),
         title=entry.title,
         date_iso=entry.date.isoformat(),
+        date=context.messages.date(entry.date),
         kind=entry.kind,
+        kind_label=context.messages(f"kind.{entry.kind}"),
         impact=entry.impact,
         levels=tuple(context.messages(f"esh.{level}") for level in entry.levels) if context.audience == "private" else (),
         skills=tuple(skills),
@@ -218,8 +243,8 @@ def entry_header(
     )
 
 
-def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> str:
-    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back), t=context.messages).strip()
+def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str], words: EntryWords) -> str:
+    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back), words=words).strip()
 
 
 def _title_from_path(path: str, home: str) -> str:
@@ -234,6 +259,7 @@ __all__ = [
     "BuildContext",
     "Contribution",
     "EntryHeader",
+    "EntryWords",
     "FactLink",
     "NavItem",
     "Severity",
@@ -242,5 +268,6 @@ __all__ = [
     "SitePage",
     "UsersOutput",
     "build_site",
+    "entry_words",
     "record_pages",
 ]

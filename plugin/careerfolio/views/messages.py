@@ -105,10 +105,22 @@ class Messages:
         """A whole number with the language's thousands separator."""
         return f"{value:,}".replace(",", self("format.thousands"))
 
+    @cached_property
+    def _dates(self) -> dict[dt.date | PartialDate | str, str]:
+        return {}
+
     def date(self, value: dt.date | PartialDate | str | None) -> str:
         """A full, month or year date as the language writes it; ISO text is read first."""
         if value is None:
             return ""
+        # Pages write the same dates many times over (an entry's in its header, its role's page, its year's list):
+        # each is formatted once per language.
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = self._format_date(value)
+        return text
+
+    def _format_date(self, value: dt.date | PartialDate | str) -> str:
         if isinstance(value, str):
             parts = [int(p) for p in value.split("-")]
             value = PartialDate(*parts)  # type: ignore[arg-type]

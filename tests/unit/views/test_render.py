@@ -1,0 +1,76 @@
+"""The shared Jinja environment calls what templates call as Jinja itself would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+import pytest
+
+from careerfolio.views.render import environment
+
+
+class _Words:
+    def __call__(self, key: str) -> str:
+        return key.upper()
+
+    def date(self, value: str) -> str:
+        return f"on {value}"
+
+
+class _WantsContext:
+    @jinja2.pass_context
+    def __call__(self, context: Any, key: str) -> str:
+        return f"{context['here']}:{key}"
+
+
+def _render(source: str, **values: Any) -> str:
+    return environment().from_string(source).render(**values)
+
+
+def test_plain_callables_get_their_arguments_as_given() -> None:
+    words = _Words()
+    source = "{{ t('a') }} {{ t.date('2024') }}{% for x in [1, 2] %} {{ f(x) }}{% endfor %}"
+    assert _render(source, t=words, f=lambda x: x * 10) == "A on 2024 10 20"
+
+
+def test_callables_that_ask_for_the_context_still_get_it() -> None:
+    @jinja2.pass_context
+    def where(context: Any, key: str) -> str:
+        return f"{context['here']}/{key}"
+
+    @jinja2.pass_environment
+    def env_name(env: jinja2.Environment) -> str:
+        return type(env).__name__
+
+    source = "{{ where('x') }} {{ obj('y') }} {{ env_name() }}{% for i in [1] %} {{ where(i) }}{% endfor %}"
+    assert _render(source, where=where, obj=_WantsContext(), env_name=env_name, here="p") == "p/x p:y Environment p/1"
+
+
+class _Counting:
+    def __call__(self, *args: Any) -> int:
+        return len(args)
+
+
+def test_a_mark_on_one_object_is_seen_though_its_class_has_none() -> None:
+    marked = _Counting()
+    marked.jinja_pass_arg = jinja2.utils._PassArg.context  # type: ignore[attr-defined]  # as pass_context marks
+    assert _render("{{ plain('k') }} {{ marked('k') }} {{ plain('k') }}", plain=_Counting(), marked=marked) == "1 2 1"
+
+
+def test_a_callable_that_raises_stop_iteration_gives_undefined_as_in_jinja() -> None:
+    assert _render("{{ f() is defined }}", f=lambda: next(iter(()))) == "False"
+
+
+def test_macros_are_called_with_loop_variables_left_out() -> None:
+    source = "{% macro m(x) %}<{{ x }}>{% endmacro %}{% for i in [1, 2] %}{{ m(i) }}{% endfor %}"
+    assert _render(source) == "<1><2>"
+
+
+def test_render_template_raises_as_jinja_does() -> None:
+    from careerfolio.views.render import render_template
+
+    header = render_template("portfolio/_macros.html")  # a file of macros only: renders to whitespace
+    assert header.strip() == ""
+    with pytest.raises(jinja2.UndefinedError):
+        render_template("pages/layoff_plan.html")
