@@ -73,7 +73,10 @@ def _text(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if not isinstance(value, str):
-        raise Invalid(f"must be text, not {_type_name(value)}", said=Words(_NOT_TEXT[_type_name(value)]))
+        kind = _type_name(value)
+        # "text" is how other checks name a string; here YAML built something else (`!!binary`, a set).
+        message = "must be plain text" if kind == "text" else f"must be text, not {kind}"
+        raise Invalid(message, said=Words(_NOT_TEXT[kind]))
     if not value.strip():
         raise Invalid("must not be empty", said=Words("problem.not_empty"))
     return value.strip()

@@ -118,3 +118,9 @@ def test_a_key_written_as_a_number_and_as_text_is_one_field_given_twice() -> Non
         "layoff-plan.md:3: warning: a layoff plan has no such field",
         "layoff-plan.md:4: error: a field is given twice (first on line 3); keep one, since YAML would silently use the last",
     ]
+
+
+def test_a_binary_value_in_a_text_field_is_named_plainly() -> None:
+    text = b"---\ndate: 2026-03-14\ntitle: !!binary aGVsbG8=\nkind: achievement\n---\nBody\n"
+    problems = [p.format() for p in load_corpus([("journal/x.md", text)], Settings()).problems]
+    assert problems == ["journal/x.md:3: error: title: must be plain text"]
