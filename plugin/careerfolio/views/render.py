@@ -81,9 +81,23 @@ def _plain_callable(obj: Any) -> bool:
     return not hasattr(obj, "jinja_pass_arg") and not hasattr(call, "jinja_pass_arg")
 
 
-@lru_cache(maxsize=1)
+# Whether renders take the two shortcuts through Jinja's internals (_Context.call, render_template's
+# own globals): a speed trick, which the MkDocs adapter turns off with CAREERFOLIO_SPEED_TRICKS=off.
+_shortcuts = {"on": True}
+
+
+def use_speed_tricks(on: bool) -> None:
+    """Take Jinja's shortcuts in renders from now on, or not; the output is the same either way."""
+    _shortcuts["on"] = on
+
+
 def environment() -> Environment:
     """The shared environment; HTML, XML and SVG templates (and `.md.j2` pages) autoescape."""
+    return _environment(_shortcuts["on"])
+
+
+@lru_cache(maxsize=2)
+def _environment(shortcuts: bool) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=select_autoescape(enabled_extensions=("html", "xml", "svg", "md", "j2"), default_for_string=True, default=True),
@@ -96,7 +110,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.context_class = _Context
+    if shortcuts:
+        env.context_class = _Context
     env.filters["tojson"] = _tojson
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.tests["sentence_end"] = ends_sentence
@@ -112,6 +127,8 @@ def ends_sentence(text: str) -> bool:
 def render_template(name: str, **context: Any) -> str:
     """Render one template of templates/ with `context`."""
     template = environment().get_template(name)
+    if not _shortcuts["on"]:
+        return template.render(**context)
     # What Template.render does, less its copy of the environment's globals into each render's
     # variables through a ChainMap: a long career renders thousands of small templates (an entry's
     # header takes 27 µs), and that copy cost a quarter of each. Ours are copied once per template.

@@ -74,3 +74,18 @@ def test_render_template_raises_as_jinja_does() -> None:
     assert header.strip() == ""
     with pytest.raises(jinja2.UndefinedError):
         render_template("pages/layoff_plan.html")
+
+
+def test_the_speed_trick_switch_turns_jinjas_shortcuts_off_and_the_words_stay() -> None:
+    from careerfolio.views.render import use_speed_tricks
+
+    source = "{{ t('a') }} {{ t.date('2024') }} {{ w('k') }}"
+    values = {"t": _Words(), "w": _WantsContext(), "here": "there"}
+    with_shortcuts = _render(source, **values)
+    use_speed_tricks(False)
+    try:
+        assert environment().context_class is jinja2.runtime.Context
+        assert _render(source, **values) == with_shortcuts == "A on 2024 there:k"
+    finally:
+        use_speed_tricks(True)
+    assert environment().context_class is not jinja2.runtime.Context

@@ -54,6 +54,7 @@ from careerfolio.plan.site import BuildContext, Site, SitePage, build_site
 from careerfolio.settings import PLUGIN_NAME, Settings, build_settings
 from careerfolio.views.compiled import CompiledTemplates, default_cache_folder
 from careerfolio.views.messages import ENGLISH, load_messages
+from careerfolio.views.render import use_speed_tricks
 from careerfolio.views.variants import ResumeVariant, parse_variants
 
 log = get_plugin_logger(__name__)
@@ -149,6 +150,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.messages = load_messages(config.theme.get("language"), Path(self.config.messages) if self.config.messages else None)
         self.audience = decide_audience(self.command, config, self.settings)
         self.speed_tricks = speed_tricks_wanted()
+        use_speed_tricks(self.speed_tricks)
         self.today = build_today()
         make_build_safe(config, audience=self.audience, command=self.command, dirty=self.dirty)
         add_overrides(config, audience=self.audience, messages=self.messages)
