@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from careerfolio.content.corpus import Corpus
 from careerfolio.content.paths import page_stem
-from careerfolio.content.records import Entry
+from careerfolio.content.records import CheckUp, Entry
 from careerfolio.content.urls import LinksFrom, output_path
 from careerfolio.plan.model import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from careerfolio.privacy.redaction import redact_corpus
@@ -124,16 +124,11 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
         out.pages.append(_record_page(profile.path, profile.name, "pages/profile.html", profile.body, profile=profile, **common))
     if context.audience == "private":
         for checkup in corpus.checkups:
-            out.pages.append(
-                _record_page(
-                    checkup.path,
-                    context.messages("title.checkup_of", date=context.messages.date(checkup.date)),
-                    "pages/checkup.html",
-                    checkup.body,
-                    view=build_checkup_view(checkup, corpus, context.use_directory_urls, context.messages),
-                    **common,
-                )
-            )
+            # The view (its chart above all) is made only when the page is rendered: a `serve --dirty`
+            # rebuild plans every check-up but renders only those a save made stale.
+            header = header_when_needed(context, partial(_render_checkup_header, checkup, common))
+            title = context.messages("title.checkup_of", date=context.messages.date(checkup.date))
+            out.pages.append(SitePage(checkup.path, title, checkup.body, generated=False, header=header))
         for contact in corpus.contacts:
             out.pages.append(_record_page(contact.path, contact.name, "pages/contact.html", contact.body, contact=contact, **common))
         for decision in corpus.decisions:
@@ -167,6 +162,12 @@ def _record_page(src_path: str, title: str, template: str, body: str, **context:
 
 def _render_header(template: str, context: dict[str, Any]) -> str:
     return render_template(template, t=context["context"].messages, **context).strip()
+
+
+def _render_checkup_header(checkup: CheckUp, common: dict[str, Any]) -> str:
+    corpus, context = common["corpus"], common["context"]
+    view = build_checkup_view(checkup, corpus, context.use_directory_urls, context.messages)
+    return _render_header("pages/checkup.html", {**common, "view": view})
 
 
 class FactLink(NamedTuple):
