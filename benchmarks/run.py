@@ -38,6 +38,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -228,6 +229,7 @@ class ServeResult:
     dashboard: bool
     ok: bool
     note: str = ""
+    site: str = "careerfolio"  # or "plain MkDocs": the reference, the same files without careerfolio
 
     @property
     def median(self) -> float:
@@ -269,18 +271,19 @@ def _wait_for(marker: str, pages: dict[str, str], saved: float, proc: subprocess
 def measure_serve(career: Career, work: Path, edits: int, dirty: bool, timeout: float = SERVE_TIMEOUT) -> ServeResult:
     """Start `mkdocs serve` on loopback, edit the newest entry `edits` times, time each change until it is served."""
     mode = "serve --dirty" if dirty else "serve"
+    site = "careerfolio" if career.variant == "careerfolio" else "plain MkDocs"
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     target = next(p for p in reversed(career.entry_paths) if b"\ntitle: " in (career.docs_dir / p).read_bytes())
     original = (career.docs_dir / target).read_bytes()
-    log = work / f"serve-{'dirty-' if dirty else ''}{career.entries}.log"
+    log = work / f"serve-{career.variant}-{'dirty-' if dirty else ''}{career.entries}.log"
     args = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
     out = log.open("wb")
     start = time.perf_counter()
     # MkDocs serves from a temporary folder; one inside `work` cannot outlive the benchmark, even if the server is killed.
     scratch = Path(tempfile.mkdtemp(prefix="serve-", dir=work))
     proc = subprocess.Popen(args, cwd=career.root, env=child_env({"TMPDIR": str(scratch)}), stdout=out, stderr=subprocess.STDOUT)
-    result = ServeResult(career.entries, mode, float("nan"), "", [], False, False)
+    result = ServeResult(career.entries, mode, float("nan"), "", [], False, False, site=site)
     try:
         entry_url = base + _page_url(target)
         while _fetch(entry_url) is None:
@@ -451,7 +454,7 @@ def build_report(
     if serve:
         rows = [
             [
-                f"`mkdocs {s.mode}`",
+                f"`mkdocs {s.mode}`" + ("" if s.site == "careerfolio" else f", {s.site} (reference)"),
                 str(s.n),
                 f"{s.first_build_seconds:.1f}",
                 s.page,
@@ -529,11 +532,11 @@ def evaluate_targets(
             }
         )
 
-    def reference(label: str, wall: float, cpu: float) -> None:
+    def reference(label: str, wall: float, cpu: float | None) -> None:
         """A row shown beside the targets and judged by nothing."""
-        out.append(
-            {"target": label, "measured": f"{wall:.2f}×", "cpu": f"{cpu:.2f}×", "limit": "(none)", "ok": None, "cpu_ok": None, "low": None}
-        )
+        shown_cpu = "—" if cpu is None else f"{cpu:.2f}×"
+        row = {"target": label, "measured": f"{wall:.2f}×", "cpu": shown_cpu, "limit": "(none)"}
+        out.append({**row, "ok": None, "cpu_ok": None, "low": None})
 
     def ratio(top: Measurement, bottom: Measurement, attr: str) -> float | None:
         below = float(getattr(bottom, attr))
@@ -588,12 +591,13 @@ def evaluate_targets(
             cpu = _cpu_ratio(big_core, small_core)
             add("(e) linear: core at 5,000 / at 1,000", big_core.inner_seconds / small_core.inner_seconds, cpu, "4.5× – 5.5×", 4.5, 5.5)
     full = builds.get(("c", big)) if big is not None else None
-    for s in serve:
+    for s in (s for s in serve if s.site == "careerfolio"):
         target = f"`mkdocs {s.mode}` rebuild vs full private build, N = {s.n}"
         if s.ok and full is not None and full.ok:
             add(target, s.median / full.seconds, None, "≤ 0.10×", 0, 0.1)
         else:
             add(target, None, None, "≤ 0.10×", 0, 0.1)
+    _serve_references(serve, builds, reference)
     if serve and full is not None and big is not None and have(("r", big), ("c", big)):
         # Not a target: plain `mkdocs serve` makes a full build after each save, which cannot cost less than this.
         least = builds[("r", big)]
@@ -603,6 +607,21 @@ def evaluate_targets(
             least.cpu_seconds / full.cpu_seconds,
         )
     return out
+
+
+def _serve_references(
+    serve: list[ServeResult], builds: dict[tuple[str, int], Measurement], reference: Callable[[str, float, float | None], None]
+) -> None:
+    """Plain MkDocs' own `serve --dirty` on the same files: its rebuild against its full build, and careerfolio's against it."""
+    ours = {s.n: s for s in serve if s.site == "careerfolio" and s.mode == "serve --dirty" and s.ok}
+    for plain in (s for s in serve if s.site != "careerfolio" and s.ok):
+        baseline = builds.get(("a", plain.n))
+        if baseline is not None and baseline.ok:
+            label = f"(a) for reference: plain MkDocs' `{plain.mode}` rebuild vs its full build, N = {plain.n}"
+            reference(label, plain.median / baseline.seconds, None)
+        if plain.n in ours:
+            label = f"for reference: careerfolio's `{plain.mode}` rebuild vs plain MkDocs' on the same files, N = {plain.n}"
+            reference(label, ours[plain.n].median / plain.median, None)
 
 
 def _cpu_ratio(top: Measurement, bottom: Measurement) -> float | None:
@@ -700,11 +719,13 @@ def main(argv: list[str] | None = None) -> int:
                     run = time_build(case, careers[n][BUILDS[case][1]], work)
                     builds[(case, n)].runs.append(run)
                     print(f"  run {rep + 1}/{args.repeat} ({case}) N={n}: {run.seconds:.2f} s, {run.max_rss_mb:.0f} MB", flush=True)
-        # The serve measurement edits the careerfolio career of the largest size; the others go.
+        # The serve measurement edits the careerfolio career of the largest size, and the same files as
+        # plain MkDocs pages for `--dirty`'s reference; the others go.
         serve_career = careers[serve_n]["careerfolio"] if args.serve_edits > 0 else None
+        plain_career = careers[serve_n]["mkdocs"] if serve_career is not None and not args.no_dirty else None
         for by_variant in careers.values():
             for career in by_variant.values():
-                if career is not serve_career:
+                if career not in (serve_career, plain_career):
                     shutil.rmtree(career.root, ignore_errors=True)
         core_careers = {n: generate_apart(work / f"core-{n}", n, args.seed, "careerfolio") for n in core_sizes}
         for n in core_sizes:
@@ -726,6 +747,12 @@ def main(argv: list[str] | None = None) -> int:
                 serve.append(result)
                 rebuilds = ", ".join(f"{x:.2f}" for x in result.rebuild_seconds) or result.note
                 print(f"  {result.mode} N={serve_n}: first build {result.first_build_seconds:.1f} s, rebuilds {rebuilds} s", flush=True)
+            if plain_career is not None:
+                # What --dirty costs MkDocs itself on the same files: the least careerfolio's rebuild can take.
+                result = measure_serve(plain_career, work, args.serve_edits, dirty=True)
+                serve.append(result)
+                rebuilds = ", ".join(f"{x:.2f}" for x in result.rebuild_seconds) or result.note
+                print(f"  plain MkDocs {result.mode} N={serve_n}: rebuilds {rebuilds} s", flush=True)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -176,6 +176,28 @@ def test_the_least_a_rebuild_costs_is_shown_beside_the_serve_targets() -> None:
     assert targets["`mkdocs serve` rebuild vs full private build, N = 5000"]["ok"] is False
 
 
+def test_plain_mkdocs_dirty_rebuild_is_a_reference_beside_ours_not_a_target() -> None:
+    builds = {("a", 5000): _measurement("a", 5000, 16.0), ("c", 5000): _measurement("c", 5000, 15.0)}
+    ours = run.ServeResult(5000, "serve --dirty", 15.0, "dashboard/", [1.6, 1.8, 2.0], True, True)
+    plain = run.ServeResult(5000, "serve --dirty", 16.0, "entry", [1.5, 1.6, 1.7], False, True, site="plain MkDocs")
+    targets = {t["target"]: t for t in run.evaluate_targets(builds, {}, [ours, plain])}
+    assert targets["`mkdocs serve --dirty` rebuild vs full private build, N = 5000"]["ok"] is False  # 1.8 / 15
+    own = targets["(a) for reference: plain MkDocs' `serve --dirty` rebuild vs its full build, N = 5000"]
+    assert own["measured"] == "0.10×" and own["ok"] is None
+    beside = targets["for reference: careerfolio's `serve --dirty` rebuild vs plain MkDocs' on the same files, N = 5000"]
+    assert beside["measured"] == "1.12×" and beside["ok"] is None
+    # Only careerfolio's own rebuild is judged against the limit.
+    assert sum(1 for t in targets.values() if t["ok"] is not None and "serve" in t["target"]) == 1
+
+
+def test_plain_mkdocs_serve_dirty_is_measured_on_the_baselines_files(tmp_path: Path) -> None:
+    career = generate.generate_career(tmp_path / "plain", 20, variant="mkdocs")
+    result = run.measure_serve(career, tmp_path, edits=1, dirty=True, timeout=120)
+    assert result.ok, result.note
+    assert result.site == "plain MkDocs" and not result.dashboard
+    assert len(result.rebuild_seconds) == 1 and 0 < result.rebuild_seconds[0] < 120
+
+
 def test_a_career_made_in_a_process_of_its_own_is_the_same_career(tmp_path: Path) -> None:
     apart = run.generate_apart(tmp_path / "apart", 30, 7, "careerfolio")
     here = generate.generate_career(tmp_path / "here", 30, seed=7)
