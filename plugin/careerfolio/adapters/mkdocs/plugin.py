@@ -174,7 +174,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
             self.pages = {path: PageState(prerendered=header) for path, header in prerendered.items()}
         allowed.add_planned_files(files, config, skipped=skipped)
         if self.serving is not None:
-            self.serving.remove_gone_pages(files, config.site_dir)
+            self.serving.remove_gone_pages(files, config)
         return files
 
     def _corpus(self, user: UserFiles, files: Files) -> Corpus:

@@ -46,6 +46,7 @@ class ServeSession:
         self._look: object = None
         # The site folder and the page files the last build wrote into it.
         self._pages_written: tuple[str, frozenset[str]] = ("", frozenset())
+        self._listed: object = None  # what decided them: the site folder, the URL style and every file's source path
 
     def read(self, file: File) -> bytes:
         """A Markdown file's bytes, read again only when the file system says it changed."""
@@ -112,7 +113,7 @@ class ServeSession:
                 unchanged.add(page.src_path)
         return unchanged, prerendered
 
-    def remove_gone_pages(self, files: Files, site_dir: str) -> None:
+    def remove_gone_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Under --dirty, delete the pages of files that are gone since the last build.
 
         MkDocs' --dirty never cleans the site folder, so a deleted or renamed
@@ -120,12 +121,17 @@ class ServeSession:
         """
         if not self.dirty:
             return
+        # Where each page goes follows from its source path and these; when none changed, no page is gone.
+        listed = (config.site_dir, config.use_directory_urls, frozenset(files.src_uris))
+        if listed == self._listed:
+            return
+        self._listed = listed
         pages = {file.abs_dest_path for file in files.documentation_pages()}
-        if self._pages_written[0] == site_dir:
+        if self._pages_written[0] == config.site_dir:
             for gone in self._pages_written[1] - pages:
                 with contextlib.suppress(OSError):
                     os.remove(gone)
-        self._pages_written = (site_dir, frozenset(pages))
+        self._pages_written = (config.site_dir, frozenset(pages))
 
     def wrote(self, src_path: str) -> None:
         """MkDocs has rendered this page."""

@@ -202,6 +202,8 @@ def test_a_dirty_rebuild_removes_the_pages_of_deleted_files(tmp_path: Path) -> N
     year_2025, year_2026, _ = _dirty_serve(root, out)
     entry = out / "journal" / "2025" / "old" / "index.html"
     assert entry.is_file() and year_2025.is_file()
+    _rebuild(root, out)  # the same files: nothing is gone, and the pages written are still known
+    assert entry.is_file() and year_2025.is_file()
 
     (root / "content" / "journal" / "2025" / "old.md").unlink()  # the only entry of 2025
     _rebuild(root, out)
