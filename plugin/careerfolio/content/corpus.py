@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
+from careerfolio.content.collector import collector_paused
 from careerfolio.content.dates import PartialDate
 from careerfolio.content.levels import LEVEL_IDS
 from careerfolio.content.loader import Source, dotted, parse_source
@@ -125,6 +126,7 @@ class Corpus:
         return frozenset(paths)
 
 
+@collector_paused()
 def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = None) -> Corpus:
     """Parse and validate every Markdown file given as (docs-relative POSIX path, bytes)."""
     settings = settings or Settings()
@@ -134,6 +136,7 @@ def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = 
     return builder.finish()
 
 
+@collector_paused()
 def build_corpus(sources: Iterable[Source], settings: Settings | None = None, memo: dict[str, Checked] | None = None) -> Corpus:
     """Validate already-parsed sources (see `loader.parse_source`).
 
