@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from careerfolio.content.levels import LEVEL_IDS
 from helpers import front_matter, make_contact, make_entry, make_profile, make_role, run_mkdocs, write_site
 
 MARK = "zqxmark"
@@ -239,7 +240,7 @@ OTHER_PLUGINS = {
     "blog": "- blog\n",
     "tags": "- tags\n",
     "redirects": f"- redirects:\n    redirect_maps:\n      old.md: journal/2026/{MARK}-private.md\n",
-    "macros": "- macros\n",
+    "macros": "- macros:\n    include_dir: partials\n",
 }
 
 
@@ -256,6 +257,7 @@ def test_another_plugin_publishes_nothing_private_or_is_refused(tmp_path: Path, 
         ("blog/posts/post.md", page({"date": "2026-01-01", "title": f"{MARK} post"}, f"{MARK} draft post")),
     ]
     root = write_site(tmp_path, files)
+    (root / "partials").mkdir()  # an include folder outside docs_dir, for the plugins that read one
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().rstrip("\n") + "\n" + OTHER_PLUGINS[plugin])
     code, log, public = build(root, "public")
@@ -279,3 +281,62 @@ def test_a_file_linked_only_from_a_header_is_published(tmp_path: Path) -> None:
     assert code == 0, log
     assert (public / "roles" / "org-chart.pdf").is_file()
     assert not (public / "roles" / "salary.pdf").exists()
+
+
+# -- includes: a public page that pulls in a private file, by any name the include goes by ----------
+
+
+# A check-up's scores are too short for the leak guard to tell from chance ("network: 2"): only a refusal stops them.
+CHECKUP_SCORES = "job_search: 1"
+
+
+@pytest.mark.parametrize(
+    ("config", "include"),
+    [
+        ("markdown_extensions:\n  - pymdownx.snippets:SnippetExtension\n", '--8<-- "content/checkups/2026-03-01.md"'),
+        (
+            "markdown_extensions:\n  - pymdownx.snippets:SnippetExtension:\n      check_paths: true\n",
+            '--8<-- "content/checkups/2026-03-01.md"',
+        ),
+        ("- macros\n", '{% include "checkups/2026-03-01.md" %}'),
+        ("- macros:\n    include_dir: content/checkups\n", '{% include "2026-03-01.md" %}'),
+    ],
+    ids=["snippets-by-class-name", "snippets-by-class-name-with-options", "macros-default-include-dir", "macros-include-dir-in-docs"],
+)
+def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, config: str, include: str) -> None:
+    files = [
+        make_profile(),
+        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
+        linking_page(f"Before.\n\n{include}\n\nAfter."),
+    ]
+    root = write_site(tmp_path, files)
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text()
+    # A plugin goes after careerfolio in the plugins list; an extension gets a key of its own.
+    text = text.replace("- careerfolio\n", "- careerfolio\n" + config) if config.startswith("- ") else text + config
+    config_file.write_text(text)
+    code, log, public = build(root, "public")
+    assert code != 0, "a public build that can include any file of docs_dir was not refused"
+    assert "careerfolio:" in log and "can include any file under its" in log, f"not refused before the build:\n{log}"
+    if public.exists():
+        assert MARK not in everything(public) and CHECKUP_SCORES not in everything(public)
+
+
+def test_a_public_export_refuses_snippets_that_reach_the_content_folder(tmp_path: Path) -> None:
+    """The export keeps the user's markdown_extensions; the engine, run from the site's folder, would include any file."""
+    from cli_support import run as careerfolio
+
+    files = [
+        make_profile(),
+        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
+        linking_page('--8<-- "content/checkups/2026-03-01.md"'),
+    ]
+    root = write_site(tmp_path, files, extra_config="markdown_extensions:\n  - pymdownx.snippets\n")
+    result = careerfolio(root, "export")
+    assert result.exit_code != 0, "a public export kept snippets that can include the content folder"
+    assert "snippets" in result.output and not (root / "build" / "careerfolio-public" / "mkdocs.yml").exists()
+    # Pointed elsewhere, the export is written.
+    (root / "partials").mkdir()
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("- pymdownx.snippets", "- pymdownx.snippets:\n      base_path: [partials]"))
+    assert careerfolio(root, "export").exit_code == 0

@@ -32,6 +32,7 @@ from careerfolio.content.urls import page_url
 from careerfolio.plan.model import Audience, SitePage
 from careerfolio.plan.site import BuildContext, Site, build_site
 from careerfolio.privacy.htmllinks import PublicLinks, drop_links
+from careerfolio.privacy.includes import MACROS_REFUSED, SNIPPETS_REFUSED, reaches, snippets_bases
 from careerfolio.problems import CareerfolioError, Problem, Words
 from careerfolio.settings import PLUGIN_NAME
 from careerfolio.views.dashboard import DASHBOARD_CSS
@@ -104,6 +105,7 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     staged = Staged(audience, corpus, problems=[*corpus.problems, *plan.problems])
     configured = {str(path) for key in ("extra_css", "extra_javascript") for path in raw.get(key) or () if isinstance(path, str)}
     if audience == "public":
+        _refuse_includes_of_private_files(raw, site)
         links = _public_links(plan, sources, assets, use_directory_urls)
         renderer = _markdown_renderer(raw)
         for page in plan.pages:
@@ -123,6 +125,42 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     if _takes_our_overrides(raw):
         staged.files[f"{OVERRIDES}/main.html"] = (templates_dir() / "engines" / "main.html").read_bytes()
     return staged
+
+
+def _refuse_includes_of_private_files(raw: dict[str, Any], site: SiteConfig) -> None:
+    """Refuse a public export whose config lets the engine include a file of the content folder in a page.
+
+    The export keeps the user's markdown_extensions and plugins, and the engine is run from the
+    site's folder, where `pymdownx.snippets`' default base_path (".") holds the whole content folder.
+    The macros plugin's default include_dir is the export's own docs folder, which holds only public files.
+    """
+    roots = [Path.cwd(), site.root]
+    if reaches(site.docs_dir, snippets_bases(_extension_options(raw)), roots):
+        raise ExportError(SNIPPETS_REFUSED)
+    plugins = raw.get("plugins")
+    items = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (pair for item in plugins or () if isinstance(item, dict) for pair in item.items())
+    )
+    include_dirs = [
+        str(options["include_dir"])
+        for name, options in items
+        if name == "macros" and isinstance(options, dict) and options.get("include_dir")
+    ]
+    if reaches(site.docs_dir, include_dirs, roots):
+        raise ExportError(MACROS_REFUSED)
+
+
+def _extension_options(raw: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(name, options) of each of the user's markdown_extensions, as mkdocs.yml lists them."""
+    pairs: list[tuple[str, Any]] = []
+    for item in raw.get("markdown_extensions") or ():
+        if isinstance(item, str):
+            pairs.append((item, {}))
+        elif isinstance(item, dict):
+            pairs += [(str(name), options or {}) for name, options in item.items()]
+    return pairs
 
 
 def _takes_our_overrides(raw: dict[str, Any]) -> bool:

@@ -2,8 +2,8 @@
 
 The private site stays on this machine: it is served on loopback only, written
 to a folder named private, and asks no other site for anything. The public site
-holds only what careerfolio planned: no --dirty leftovers, no snippets of
-private files, no plugin that cannot build generated pages.
+holds only what careerfolio planned: no --dirty leftovers, no snippets or macro
+includes of private files, no plugin that cannot build generated pages.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
 from careerfolio.adapters.mkdocs.errors import BuildRefused
+from careerfolio.privacy.includes import MACROS_REFUSED, SNIPPETS_REFUSED, reaches, snippets_bases
 from careerfolio.settings import Settings
 
 log = get_plugin_logger(__name__)
@@ -96,17 +97,19 @@ def _refuse_unsafe_public_build(config: MkDocsConfig, *, dirty: bool) -> None:
     if dirty:
         # --dirty keeps pages of the last build, which may since have become private.
         raise BuildRefused("a public build must start from a clean site folder; run it without --dirty")
-    if "pymdownx.snippets" not in config.markdown_extensions:
-        return
-    bases = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", ["."])
-    docs = Path(config.docs_dir).resolve()
-    for base in [bases] if isinstance(bases, str) else bases:
-        folder = Path(str(base)).resolve()
-        if folder == docs or docs.is_relative_to(folder) or folder.is_relative_to(docs):
-            raise BuildRefused(
-                "pymdownx.snippets can include any file under its base_path, private files too. "
-                "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir."
-            )
+    docs = Path(config.docs_dir)
+    roots = [Path.cwd()]  # both read a relative folder from the working directory
+    extensions = [(name, config.mdx_configs.get(name, {})) for name in config.markdown_extensions]
+    if reaches(docs, snippets_bases(extensions), roots):
+        raise BuildRefused(SNIPPETS_REFUSED)
+    # Found by class, as a plugin may be listed under another name; its include_dir is docs_dir unless set.
+    include_dirs = [
+        str(plugin.config.get("include_dir") or config.docs_dir)
+        for plugin in config.plugins.values()
+        if type(plugin).__module__.partition(".")[0] == "mkdocs_macros"
+    ]
+    if reaches(docs, include_dirs, roots):
+        raise BuildRefused(MACROS_REFUSED)
 
 
 def _is_private_site_dir(site_dir: str) -> bool:

@@ -1,0 +1,59 @@
+"""Include mechanisms that can copy any file of the docs folder into a public page, whatever its visibility.
+
+`pymdownx.snippets` (`--8<-- "content/checkups/2026-03-01.md"`) reads any
+file under its `base_path`, and the macros plugin (`{% include "..." %}`) any
+file under its `include_dir`, which is docs_dir unless set. Either pulls a
+private file, front matter included, into a public page; the leak guard finds
+its sentences, but not what is too short to tell from chance, such as a
+check-up's scores. A public build, and a public export, refuse both unless
+they are pointed at a folder that neither contains nor lies inside docs_dir.
+
+Read without MkDocs: `careerfolio export` runs where only another engine is installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+SNIPPETS = "pymdownx.snippets"
+
+SNIPPETS_REFUSED = (
+    "pymdownx.snippets can include any file under its base_path, private files too. "
+    "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir."
+)
+MACROS_REFUSED = (
+    "the macros plugin can include any file under its include_dir, which is docs_dir unless you set it, private files too. "
+    "For a public build, set its include_dir to a folder that neither contains nor lies inside docs_dir."
+)
+
+
+def is_snippets(extension: str) -> bool:
+    """True for every name Python-Markdown loads snippets by: `pymdownx.snippets`, `pymdownx.snippets:SnippetExtension`."""
+    return extension.partition(":")[0].strip() == SNIPPETS
+
+
+def snippets_bases(extensions: Iterable[tuple[str, Any]]) -> list[str]:
+    """The base paths of every snippets extension among (name, options) pairs; "." when one sets none, as its default is."""
+    bases: list[str] = []
+    for name, options in extensions:
+        if not is_snippets(name):
+            continue
+        base = options.get("base_path", ["."]) if isinstance(options, Mapping) else ["."]
+        bases += [str(base)] if isinstance(base, str | Path) else [str(item) for item in base or ()]
+    return bases
+
+
+def reaches(docs: Path, folders: Iterable[str], roots: Iterable[Path]) -> bool:
+    """Whether any of `folders`, a relative one read from each of `roots`, contains docs or lies inside it."""
+    docs = docs.resolve()
+    for folder in folders:
+        for root in roots:
+            where = (root / folder).resolve()
+            if where == docs or docs.is_relative_to(where) or where.is_relative_to(docs):
+                return True
+    return False
+
+
+__all__ = ["MACROS_REFUSED", "SNIPPETS", "SNIPPETS_REFUSED", "is_snippets", "reaches", "snippets_bases"]
