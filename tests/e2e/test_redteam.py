@@ -340,3 +340,42 @@ def test_a_public_export_refuses_snippets_that_reach_the_content_folder(tmp_path
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("- pymdownx.snippets", "- pymdownx.snippets:\n      base_path: [partials]"))
     assert careerfolio(root, "export").exit_code == 0
+
+
+# -- a link inside docs_dir leads into an always-private folder -------------------------------------
+
+
+def _link_into_always_private_folders(root: Path) -> None:
+    (root / "content" / "people").symlink_to("network", target_is_directory=True)
+    (root / "content" / "shared-checkup.md").symlink_to("checkups/2026-03-01.md")
+
+
+ALWAYS_PRIVATE_MARKED_PUBLIC = [
+    make_profile(),
+    make_contact("bob", name=f"{MARK} Bob", visibility="public"),
+    ("network/card.pdf", f"%PDF {MARK} card".encode()),
+    ("checkups/2026-03-01.md", page({"date": "2026-03-01", "visibility": "public", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} x.")),
+    linking_page("[card](../people/card.pdf), [Bob](../people/bob.md) and [check-up](../shared-checkup.md)"),
+]
+
+
+def test_a_link_into_an_always_private_folder_publishes_nothing(tmp_path: Path) -> None:
+    """`people -> network`: the contact, and the files beside it, are as private under the link's name as under their own."""
+    root = write_site(tmp_path, ALWAYS_PRIVATE_MARKED_PUBLIC)
+    _link_into_always_private_folders(root)
+    code, log, public = build(root, "public")
+    assert MARK not in everything(public), f"an always-private file was published under a link's name:\n{log}"
+    # Not merely caught by the leak guard afterwards: never planned, so the build succeeds.
+    assert code == 0, log
+    assert "people/bob.md: is reached through a link" in log, log
+
+
+def test_a_public_export_follows_no_link_into_an_always_private_folder(tmp_path: Path) -> None:
+    from cli_support import run as careerfolio
+
+    root = write_site(tmp_path, ALWAYS_PRIVATE_MARKED_PUBLIC)
+    _link_into_always_private_folders(root)
+    assert careerfolio(root, "export").exit_code == 0
+    export = root / "build" / "careerfolio-public"
+    assert MARK not in everything(export / "docs")
+    assert CHECKUP_SCORES not in everything(export / "docs")

@@ -483,6 +483,14 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     (
+        "A link inside it that leads into an always-private folder (`people -> network`, `shared.md -> checkups/2026-03-01.md`) is "
+        "left out too: a file is as private under a link's name as under its own, in a build and in a public export.",
+        (
+            "tests/e2e/test_redteam.py::test_a_link_into_an_always_private_folder_publishes_nothing",
+            "tests/e2e/test_redteam.py::test_a_public_export_follows_no_link_into_an_always_private_folder",
+        ),
+    ),
+    (
         "**Refused:** public builds with `--dirty` (stale pages would survive), `pymdownx.snippets` (by any name it loads by, such as "
         "`pymdownx.snippets:SnippetExtension`) whose `base_path` contains or lies inside the docs folder, and the `macros` plugin whose "
         "`include_dir` does (its default is the docs folder): either could include a private file, check-up scores too short for the "

@@ -90,7 +90,7 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     raw = read_raw_config(site.config_file) if site.config_file is not None else {}
     raw = raw if isinstance(raw, dict) else {}
     use_directory_urls = raw.get("use_directory_urls", True) is not False
-    sources = read_tree(site.docs_dir)
+    sources, linked = _split_off_links(site, read_tree(site.docs_dir))
     assets = list_assets(site.docs_dir)
     corpus = load_corpus(sources, site.settings)
     context = BuildContext(
@@ -106,12 +106,12 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     configured = {str(path) for key in ("extra_css", "extra_javascript") for path in raw.get(key) or () if isinstance(path, str)}
     if audience == "public":
         _refuse_includes_of_private_files(raw, site)
-        links = _public_links(plan, sources, assets, use_directory_urls)
+        links = _public_links(plan, [*sources, *linked], assets, use_directory_urls)
         renderer = _markdown_renderer(raw)
         for page in plan.pages:
             staged.files[f"{DOCS}/{page.src_path}"] = _page_file(page, _public_body(page, renderer, links, use_directory_urls, staged))
         copied = (links.linked_assets | configured) & plan.assets
-        _note_unpublished(staged, site, sources, assets, {p.src_path for p in plan.pages}, copied)
+        _note_unpublished(staged, site, [*sources, *linked], assets, {p.src_path for p in plan.pages}, copied)
     else:
         for page in plan.pages:
             staged.files[f"{DOCS}/{page.src_path}"] = _page_file(page, f"{PRIVATE_BANNER}\n\n{page.text}")
@@ -125,6 +125,28 @@ def stage_site(site: SiteConfig, audience: Audience, today: dt.date) -> Staged:
     if _takes_our_overrides(raw):
         staged.files[f"{OVERRIDES}/main.html"] = (templates_dir() / "engines" / "main.html").read_bytes()
     return staged
+
+
+def _split_off_links(site: SiteConfig, sources: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:
+    """(the sources, the Markdown files that are links left out), as the plugin's build leaves them out.
+
+    A link out of the content folder is no content; a link to a file of an always-private folder
+    (`shared.md -> checkups/2026-03-01.md`) is as private under its own name as under the file's.
+    """
+    docs = site.docs_dir.resolve()
+    always_private = site.settings.is_always_private
+    kept: list[tuple[str, bytes]] = []
+    linked: list[tuple[str, bytes]] = []
+    for path, data in sources:
+        where = site.docs_dir / path
+        if os.path.islink(where):
+            real = Path(os.path.realpath(where))
+            inside = real.is_relative_to(docs)
+            if not inside or (always_private(real.relative_to(docs).as_posix()) and not always_private(path)):
+                linked.append((path, data))
+                continue
+        kept.append((path, data))
+    return kept, linked
 
 
 def _refuse_includes_of_private_files(raw: dict[str, Any], site: SiteConfig) -> None:

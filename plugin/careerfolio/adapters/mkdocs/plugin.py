@@ -162,7 +162,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.pages = {}
         read = self.serving.read if self.serving is not None else _content_bytes
-        user = gather_user_files(files, config, serving=self.serving is not None, read=read)
+        user = gather_user_files(files, config, serving=self.serving is not None, read=read, always_private=self.settings.is_always_private)
         self.corpus = corpus = self._corpus(user, files)
         self.site = site = self._plan(corpus, user, config)
         self.allowed = allowed = AllowList(site, corpus, config)

@@ -32,16 +32,26 @@ class LinkedOut:
     def __init__(self, docs_real: Path) -> None:
         self.docs_real = str(docs_real)
         self._prefix = self.docs_real.rstrip(os.sep) + os.sep
-        self._folders: dict[str, bool] = {}
+        self._folders: dict[str, str] = {}  # a folder -> its real path
 
     def __call__(self, path: str) -> bool:
+        return not self._within(self._real(path))
+
+    def real_path(self, path: str) -> str | None:
+        """The docs-relative POSIX path of the file `path` really is (a link inside docs_dir leads elsewhere in it); None outside."""
+        real = self._real(path)
+        if not self._within(real) or real == self.docs_real:
+            return None
+        return real[len(self._prefix) :].replace(os.sep, "/")
+
+    def _real(self, path: str) -> str:
         if os.path.islink(path):
-            return not self._within(os.path.realpath(path))
+            return os.path.realpath(path)
         folder = os.path.dirname(path)
-        escaped = self._folders.get(folder)
-        if escaped is None:
-            escaped = self._folders[folder] = not self._within(os.path.realpath(folder))
-        return escaped
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real_folder, os.path.basename(path))
 
     def _within(self, real: str) -> bool:
         return real == self.docs_real or real.startswith(self._prefix)
@@ -66,8 +76,14 @@ class UserFiles:
         return frozenset(path for path, _ in self.markdown)
 
 
-def gather_user_files(files: Files, config: MkDocsConfig, *, serving: bool, read: Callable[[File], bytes]) -> UserFiles:
-    """The user's files among `files`, their Markdown read by `read`; an unreadable file is removed from `files` too."""
+def gather_user_files(
+    files: Files, config: MkDocsConfig, *, serving: bool, read: Callable[[File], bytes], always_private: Callable[[str], bool]
+) -> UserFiles:
+    """The user's files among `files`, their Markdown read by `read`; an unreadable file is removed from `files` too.
+
+    A file reached through a link inside docs_dir (`people -> network`) is judged where it really is: when
+    that is an always-private folder, it is no content of this build, whatever its path says.
+    """
     docs = Path(config.docs_dir).absolute()
     inside = _Inside(str(docs))
     found = UserFiles(LinkedOut(docs.resolve()), InclusionLevel.is_in_serve if serving else InclusionLevel.is_included)
@@ -77,6 +93,8 @@ def gather_user_files(files: Files, config: MkDocsConfig, *, serving: bool, read
         if found.linked_out(file.abs_src_path):
             # MkDocs follows links out of docs_dir; what they point at is not content.
             log.warning(f"{file.src_uri}: is a link to a file outside {docs.name}/ and is left out of the build")
+        elif _leads_to_always_private(file, found.linked_out, always_private):
+            log.warning(f"{file.src_uri}: is reached through a link to an always-private file and is left out of the build")
         elif found.shown(file.inclusion) and looks_like_markdown(file.src_uri):
             if not _read_markdown(file, read, found):
                 files.remove(file)  # MkDocs must not read it either
@@ -85,6 +103,13 @@ def gather_user_files(files: Files, config: MkDocsConfig, *, serving: bool, read
             found.assets.append(file.src_uri)
         found.files.append(file)
     return found
+
+
+def _leads_to_always_private(file: File, linked_out: LinkedOut, always_private: Callable[[str], bool]) -> bool:
+    """True when `file` is, through a link inside docs_dir, a file of an always-private folder that its own path is not in."""
+    assert file.abs_src_path is not None
+    real = linked_out.real_path(file.abs_src_path)
+    return real is not None and real != file.src_uri and always_private(real) and not always_private(file.src_uri)
 
 
 def _read_markdown(file: File, read: Callable[[File], bytes], found: UserFiles) -> bool:
