@@ -379,3 +379,19 @@ def test_a_public_export_follows_no_link_into_an_always_private_folder(tmp_path:
     export = root / "build" / "careerfolio-public"
     assert MARK not in everything(export / "docs")
     assert CHECKUP_SCORES not in everything(export / "docs")
+
+
+def test_a_style_sheet_or_script_of_an_always_private_folder_is_never_copied(tmp_path: Path) -> None:
+    """Named in mkdocs.yml or not, a file of an always-private folder is never published, nor named on a page."""
+    files = [
+        make_profile(),
+        make_entry(),
+        (f"checkups/{MARK}-scores.js", f"var scores = '{MARK} my check-up';".encode()),
+        (f"network/{MARK}.css", f"/* {MARK} my contacts */".encode()),
+        ("files/site.css", b"body { color: black; }"),
+    ]
+    config = f"extra_javascript:\n  - checkups/{MARK}-scores.js\nextra_css:\n  - network/{MARK}.css\n  - files/site.css\n"
+    root = write_site(tmp_path, files, extra_config=config)
+    log = assert_private_only(root)
+    assert f"checkups/{MARK}-scores.js, a file of an always-private folder" in log, log
+    assert (root / "site" / "files" / "site.css").is_file(), "a style sheet named in mkdocs.yml must still be published"

@@ -394,11 +394,12 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     # -- Privacy guarantees ---------------------------------------------------------------------------
     (
         "Only Markdown files with exactly `visibility: public` are built, and only the non-Markdown files that those pages link to "
-        "(plus the `extra_css`/`extra_javascript` files named in `mkdocs.yml`) are copied.",
+        "(plus the `extra_css`/`extra_javascript` files named in `mkdocs.yml`, unless they lie in an always-private folder) are copied.",
         (
             "tests/e2e/test_build.py::test_public_build_holds_only_public_pages",
             "tests/e2e/test_redteam.py::test_a_file_linked_only_from_a_header_is_published",
             "tests/e2e/test_privacy_build.py::test_style_sheets_named_in_mkdocs_yml_are_published",
+            "tests/e2e/test_redteam.py::test_a_style_sheet_or_script_of_an_always_private_folder_is_never_copied",
         ),
     ),
     (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from functools import partial
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,13 +38,23 @@ _MAX_TEXT_BYTES = 2 * 1024 * 1024
 class AllowList:
     """The files one build may publish, decided from the plan; the rest are removed and, if public, remembered."""
 
-    def __init__(self, site: Site, corpus: Corpus, config: MkDocsConfig) -> None:
+    def __init__(self, site: Site, corpus: Corpus, config: MkDocsConfig, *, always_private: Callable[[str], bool]) -> None:
         self.site = site
         self.corpus = corpus
-        # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice.
-        self.configured = frozenset(str(path) for path in (*config.extra_css, *config.extra_javascript))
         # A public build: what the links of its rendered pages may point at (see htmllinks.PublicLinks).
         self.public_links = PublicLinks() if site.audience == "public" else None
+        # Style sheets and scripts named in mkdocs.yml are on every page by the user's choice, but
+        # no file of an always-private folder is ever published, named there or not.
+        configured = {str(path) for path in (*config.extra_css, *config.extra_javascript)}
+        if self.public_links is not None:
+            refused = {path for path in configured if always_private(path.lstrip("/"))}
+            for path in sorted(refused):
+                log.warning(f"mkdocs.yml: extra_css or extra_javascript names {path}, a file of an always-private folder; it is left out")
+            configured -= refused
+            # Nor does a page name it: the theme writes a tag for each of these on every page.
+            config.extra_css = [item for item in config.extra_css if str(item) not in refused]
+            config.extra_javascript = [item for item in config.extra_javascript if str(item) not in refused]
+        self.configured = frozenset(configured)
         # Docs files left out of a public build, for the leak guard.
         self.unpublished: Unpublished = []
 

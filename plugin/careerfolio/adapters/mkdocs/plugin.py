@@ -165,7 +165,7 @@ class CareerfolioPlugin(BasePlugin[CareerfolioConfig]):
         user = gather_user_files(files, config, serving=self.serving is not None, read=read, always_private=self.settings.is_always_private)
         self.corpus = corpus = self._corpus(user, files)
         self.site = site = self._plan(corpus, user, config)
-        self.allowed = allowed = AllowList(site, corpus, config)
+        self.allowed = allowed = AllowList(site, corpus, config, always_private=self.settings.is_always_private)
         allowed.apply(files, user)
         allowed.set_nav(config, user)
         skipped: set[str] = set()
