@@ -395,3 +395,23 @@ def test_a_style_sheet_or_script_of_an_always_private_folder_is_never_copied(tmp
     log = assert_private_only(root)
     assert f"checkups/{MARK}-scores.js, a file of an always-private folder" in log, log
     assert (root / "site" / "files" / "site.css").is_file(), "a style sheet named in mkdocs.yml must still be published"
+
+
+def test_links_on_a_root_page_without_directory_urls_are_judged(tmp_path: Path) -> None:
+    """`notes.html` at the site's root: its links start from the root, not from "/", so each is known and judged."""
+    files = [
+        make_profile(),
+        (PRIVATE_TARGET, page({"date": "2026-02-01", "title": "Private plans"}, "Private.")),
+        (
+            "notes.md",
+            page(
+                {"title": "Notes", "visibility": "public"},
+                f'<a href="journal/2026/{MARK}-plans.html">raw</a> and ![chart](files/chart.png)',
+            ),
+        ),
+        ("files/chart.png", b"\x89PNG fake"),
+    ]
+    root = write_site(tmp_path, files, extra_config="use_directory_urls: false\n")
+    log = assert_private_only(root)
+    assert "notes.md" in log and "the link is removed" in log, log
+    assert (root / "site" / "files" / "chart.png").is_file(), "a file a root page links to must be published"

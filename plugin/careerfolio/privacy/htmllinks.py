@@ -165,8 +165,14 @@ def site_path(page_url: str, url: str) -> str | None:
 
 
 def folder_of(page_url: str) -> str:
-    """The folder relative links on the page at `page_url` start from (a page URL ending in / is its own)."""
-    return page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    """The folder relative links on the page at `page_url` start from (a page URL ending in / is its own).
+
+    A page at the site's root (`index.html`, `about.html` without directory URLs) starts from the root, "".
+    """
+    if page_url.endswith("/") or not page_url:
+        return page_url
+    folder = posixpath.dirname(page_url)
+    return f"{folder}/" if folder else ""
 
 
 _PLAIN_URL = re.compile(r"[\w./-]+")  # no scheme, escape, backslash, query or anchor: the common case, taken as it is

@@ -94,3 +94,12 @@ def test_public_links_refuse_any_name_of_a_private_page_and_remember_linked_file
     assert links.allows("notes/a/", "notes/a.md", "../chart/")  # no file of the user's: not ours to judge
     assert links.allows("notes/a/", "notes/a.md", "../../files/chart.png")
     assert links.linked_assets == {"files/chart.png"}
+
+
+def test_a_page_at_the_root_without_directory_urls_links_from_the_root() -> None:
+    from careerfolio.privacy.htmllinks import folder_of, site_path
+
+    assert folder_of("index.html") == folder_of("about.html") == ""
+    assert folder_of("notes/a.html") == "notes/"
+    assert site_path("about.html", "journal/x.html") == "journal/x.html"
+    assert site_path("index.html", "../images/me.svg") == "images/me.svg"
