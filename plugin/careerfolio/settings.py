@@ -90,8 +90,8 @@ class Settings:
         )
 
     def is_always_private(self, path: str) -> bool:
-        """True for any file, at any depth, under an always-private folder, and for the layoff plan."""
-        return path == self.layoff_plan_file or any(path.startswith(f"{folder}/") for folder in self.always_private_dirs)
+        """True for any file, at any depth, under an always-private folder (its name in any case), and for the layoff plan."""
+        return path == self.layoff_plan_file or self._always_private_in_any_case(path) is not None
 
     def classify(self, path: str) -> tuple[str, str | None]:
         """Return (content type name, id) for a docs-relative POSIX path of a Markdown file.
@@ -111,7 +111,27 @@ class Settings:
                 if ctype not in _ANY_DEPTH and "/" in rest:
                     return "page", None
                 return ctype, page_stem(rest)
+        private = self._always_private_in_any_case(path)
+        if private is not None:
+            return private[0], page_stem(private[1])
         return "page", None
+
+    @cached_property
+    def _always_private_folded(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        folders = ((self.checkups_dir, "checkup"), (self.network_dir, "contact"), (self.decisions_dir, "decision"))
+        return tuple((tuple(part.casefold() for part in folder.split("/")), ctype) for folder, ctype in folders)
+
+    def _always_private_in_any_case(self, path: str) -> tuple[str, str] | None:
+        """(content type, the path below the folder) when `path` lies in an always-private folder spelt in another case.
+
+        `Network/bob.md` is network/bob.md on macOS and Windows, where folders are named in any case:
+        a contact there is as private as in network/, on every system the site is built on.
+        """
+        parts = path.split("/")
+        for folder, ctype in self._always_private_folded:
+            if len(parts) > len(folder) and tuple(part.casefold() for part in parts[: len(folder)]) == folder:
+                return ctype, "/".join(parts[len(folder) :])
+        return None
 
 
 # Journal entries and the always-private types are records at any depth; the rest are named by file name.

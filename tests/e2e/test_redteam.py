@@ -415,3 +415,14 @@ def test_links_on_a_root_page_without_directory_urls_are_judged(tmp_path: Path) 
     log = assert_private_only(root)
     assert "notes.md" in log and "the link is removed" in log, log
     assert (root / "site" / "files" / "chart.png").is_file(), "a file a root page links to must be published"
+
+
+@pytest.mark.parametrize("path", [f"Network/{MARK}-bob.md", f"CHECKUPS/{MARK}.md", f"Decisions/old/{MARK}.md"])
+def test_an_always_private_folder_spelt_in_another_case_is_always_private(tmp_path: Path, path: str) -> None:
+    """On macOS and Windows `Network/` is `network/`; on the Linux machine that deploys, it must be private all the same."""
+    files = [make_profile(), make_entry(), (path, page({"name": f"{MARK} Bob", "visibility": "public"}, f"{MARK} how we met."))]
+    root = write_site(tmp_path, files)
+    code, log, public = build(root, "public")
+    assert MARK not in everything(public), f"{path} was published:\n{log}"
+    assert code == 0, f"left out by the plan, not stopped by the leak guard:\n{log}"
+    assert f"{path}:" in log and "always private" in log, log

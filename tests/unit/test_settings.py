@@ -170,3 +170,12 @@ def test_any_mkdocs_yml_gives_a_site_or_one_clean_line(tmp_path: Path, plugins: 
         read_site_config(tmp_path)
     except SiteConfigError as exc:
         assert "\n" not in str(exc)
+
+
+def test_an_always_private_folder_counts_in_any_case() -> None:
+    settings = Settings()
+    assert settings.classify("Network/bob.md") == ("contact", "bob")
+    assert settings.classify("CHECKUPS/2026/q1.md") == ("checkup", "2026/q1")
+    assert settings.is_always_private("Decisions/scan.pdf")
+    assert settings.classify("Networking/bob.md") == ("page", None)
+    assert settings.classify("Skills/python.md") == ("page", None)  # only the always-private folders
