@@ -35,14 +35,14 @@ class LinkedOut:
         self._folders: dict[str, str] = {}  # a folder -> its real path
 
     def __call__(self, path: str) -> bool:
-        return not self._within(self._real(path))
+        return self.real_path(path) is None
 
     def real_path(self, path: str) -> str | None:
         """The docs-relative POSIX path of the file `path` really is (a link inside docs_dir leads elsewhere in it); None outside."""
         real = self._real(path)
-        if not self._within(real) or real == self.docs_real:
-            return None
-        return real[len(self._prefix) :].replace(os.sep, "/")
+        if real == self.docs_real:
+            return ""
+        return real[len(self._prefix) :].replace(os.sep, "/") if real.startswith(self._prefix) else None
 
     def _real(self, path: str) -> str:
         if os.path.islink(path):
@@ -52,9 +52,6 @@ class LinkedOut:
         if real_folder is None:
             real_folder = self._folders[folder] = os.path.realpath(folder)
         return os.path.join(real_folder, os.path.basename(path))
-
-    def _within(self, real: str) -> bool:
-        return real == self.docs_real or real.startswith(self._prefix)
 
 
 @dataclass
@@ -90,10 +87,12 @@ def gather_user_files(
     for file in list(files):
         if file.generated_by is not None or file.abs_src_path is None or not inside(file.abs_src_path):
             continue  # theme files and other plugins' files
-        if found.linked_out(file.abs_src_path):
+        real = found.linked_out.real_path(file.abs_src_path)
+        if real is None:
             # MkDocs follows links out of docs_dir; what they point at is not content.
             log.warning(f"{file.src_uri}: is a link to a file outside {docs.name}/ and is left out of the build")
-        elif _leads_to_always_private(file, found.linked_out, always_private):
+        elif real != file.src_uri and always_private(real) and not always_private(file.src_uri):
+            # Judged where it really is: `people -> network` makes no contact an ordinary page.
             log.warning(f"{file.src_uri}: is reached through a link to an always-private file and is left out of the build")
         elif found.shown(file.inclusion) and looks_like_markdown(file.src_uri):
             if not _read_markdown(file, read, found):
@@ -103,13 +102,6 @@ def gather_user_files(
             found.assets.append(file.src_uri)
         found.files.append(file)
     return found
-
-
-def _leads_to_always_private(file: File, linked_out: LinkedOut, always_private: Callable[[str], bool]) -> bool:
-    """True when `file` is, through a link inside docs_dir, a file of an always-private folder that its own path is not in."""
-    assert file.abs_src_path is not None
-    real = linked_out.real_path(file.abs_src_path)
-    return real is not None and real != file.src_uri and always_private(real) and not always_private(file.src_uri)
 
 
 def _read_markdown(file: File, read: Callable[[File], bytes], found: UserFiles) -> bool:
