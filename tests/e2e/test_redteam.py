@@ -322,6 +322,41 @@ def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, conf
         assert MARK not in everything(public) and CHECKUP_SCORES not in everything(public)
 
 
+@pytest.mark.parametrize(
+    "config",
+    [
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [partials]\n",
+        "- macros:\n    include_dir: partials\n",
+    ],
+    ids=["snippets", "macros"],
+)
+def test_an_include_folder_with_a_link_into_the_docs_folder_is_refused(tmp_path: Path, config: str) -> None:
+    """An include folder outside docs_dir, but holding a link into it, reaches every private file through the link."""
+    files = [
+        make_profile(),
+        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
+        linking_page("Before.\n\n" + ('--8<-- "c/2026-03-01.md"' if "snippets" in config else '{% include "c/2026-03-01.md" %}')),
+    ]
+    root = write_site(tmp_path, files)
+    (root / "partials").mkdir()
+    (root / "partials" / "c").symlink_to(root / "content" / "checkups", target_is_directory=True)
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text()
+    text = text.replace("- careerfolio\n", "- careerfolio\n" + config) if config.startswith("- ") else text + config
+    config_file.write_text(text)
+    code, log, public = build(root, "public")
+    assert code != 0, "an include folder linking into docs_dir was not refused"
+    assert "can include any file under its" in log, log
+    if public.exists():
+        assert MARK not in everything(public) and CHECKUP_SCORES not in everything(public)
+    # Without the link, the same folder is fine.
+    (root / "partials" / "c").unlink()
+    (root / "partials" / "c").mkdir()
+    (root / "partials" / "c" / "2026-03-01.md").write_text("A public note.\n")
+    code, log, public = build(root, "public")
+    assert code == 0, log
+
+
 def test_a_public_export_refuses_snippets_that_reach_the_content_folder(tmp_path: Path) -> None:
     """The export keeps the user's markdown_extensions; the engine, run from the site's folder, would include any file."""
     from cli_support import run as careerfolio

@@ -494,13 +494,15 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     (
         "**Refused:** public builds with `--dirty` (stale pages would survive), `pymdownx.snippets` (by any name it loads by, such as "
         "`pymdownx.snippets:SnippetExtension`) whose `base_path` contains or lies inside the docs folder, and the `macros` plugin whose "
-        "`include_dir` does (its default is the docs folder): either could include a private file, check-up scores too short for the "
+        "`include_dir` does (its default is the docs folder), or whose folder holds a link into the docs folder: either could include "
+        "a private file, check-up scores too short for the "
         "leak guard to find. `careerfolio export` refuses the same for a public export, whose engine runs with your "
         "`markdown_extensions` from the site's folder. Also refused: `gh-deploy` of the private site.",
         (
             "tests/unit/privacy/test_guard.py::test_a_dirty_public_build_is_refused",
             "tests/e2e/test_privacy_build.py::test_snippets_that_can_reach_docs_are_refused_in_public_builds",
             "tests/e2e/test_redteam.py::test_an_include_that_can_reach_private_files_is_refused",
+            "tests/e2e/test_redteam.py::test_an_include_folder_with_a_link_into_the_docs_folder_is_refused",
             "tests/e2e/test_redteam.py::test_a_public_export_refuses_snippets_that_reach_the_content_folder",
             "tests/e2e/test_deploy.py::test_gh_deploy_refuses_the_private_site",
         ),

@@ -13,6 +13,7 @@ Read without MkDocs: `careerfolio export` runs where only another engine is inst
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -46,13 +47,28 @@ def snippets_bases(extensions: Iterable[tuple[str, Any]]) -> list[str]:
 
 
 def reaches(docs: Path, folders: Iterable[str], roots: Iterable[Path]) -> bool:
-    """Whether any of `folders`, a relative one read from each of `roots`, contains docs or lies inside it."""
+    """Whether any of `folders`, a relative one read from each of `roots`, contains docs, lies inside it, or links into it."""
     docs = docs.resolve()
     for folder in folders:
         for root in roots:
             where = (root / folder).resolve()
-            if where == docs or docs.is_relative_to(where) or where.is_relative_to(docs):
+            if where == docs or docs.is_relative_to(where) or where.is_relative_to(docs) or _links_into(where, docs):
                 return True
+    return False
+
+
+def _links_into(folder: Path, docs: Path) -> bool:
+    """Whether a link anywhere under `folder` (`snippets/j -> ../content/journal`) leads into docs or to a folder holding it.
+
+    Snippets and macros follow links, so such a link makes every file of docs includable.
+    """
+    for parent, dirs, files in os.walk(folder):  # links to folders are listed, not followed
+        for name in (*dirs, *files):
+            path = Path(parent, name)
+            if path.is_symlink():
+                real = path.resolve()
+                if real == docs or real.is_relative_to(docs) or docs.is_relative_to(real):
+                    return True
     return False
 
 
