@@ -290,6 +290,22 @@ def test_a_file_linked_only_from_a_header_is_published(tmp_path: Path) -> None:
 CHECKUP_SCORES = "job_search: 1"
 
 
+def _site_including(tmp_path: Path, include: str, config: str) -> Path:
+    """A site with a private check-up and a public page holding `include`, its mkdocs.yml given `config`."""
+    files = [
+        make_profile(),
+        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
+        linking_page(f"Before.\n\n{include}\n\nAfter."),
+    ]
+    root = write_site(tmp_path, files)
+    config_file = root / "mkdocs.yml"
+    text = config_file.read_text()
+    # A plugin goes after careerfolio in the plugins list; an extension gets a key of its own.
+    text = text.replace("- careerfolio\n", "- careerfolio\n" + config) if config.startswith("- ") else text + config
+    config_file.write_text(text)
+    return root
+
+
 @pytest.mark.parametrize(
     ("config", "include"),
     [
@@ -304,17 +320,7 @@ CHECKUP_SCORES = "job_search: 1"
     ids=["snippets-by-class-name", "snippets-by-class-name-with-options", "macros-default-include-dir", "macros-include-dir-in-docs"],
 )
 def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, config: str, include: str) -> None:
-    files = [
-        make_profile(),
-        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
-        linking_page(f"Before.\n\n{include}\n\nAfter."),
-    ]
-    root = write_site(tmp_path, files)
-    config_file = root / "mkdocs.yml"
-    text = config_file.read_text()
-    # A plugin goes after careerfolio in the plugins list; an extension gets a key of its own.
-    text = text.replace("- careerfolio\n", "- careerfolio\n" + config) if config.startswith("- ") else text + config
-    config_file.write_text(text)
+    root = _site_including(tmp_path, include, config)
     code, log, public = build(root, "public")
     assert code != 0, "a public build that can include any file of docs_dir was not refused"
     assert "careerfolio:" in log and "can include any file under its" in log, f"not refused before the build:\n{log}"
@@ -332,18 +338,10 @@ def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, conf
 )
 def test_an_include_folder_with_a_link_into_the_docs_folder_is_refused(tmp_path: Path, config: str) -> None:
     """An include folder outside docs_dir, but holding a link into it, reaches every private file through the link."""
-    files = [
-        make_profile(),
-        ("checkups/2026-03-01.md", page({"date": "2026-03-01", "scores": dict.fromkeys(LEVEL_IDS, 1)}, f"{MARK} reflection.")),
-        linking_page("Before.\n\n" + ('--8<-- "c/2026-03-01.md"' if "snippets" in config else '{% include "c/2026-03-01.md" %}')),
-    ]
-    root = write_site(tmp_path, files)
+    include = '--8<-- "c/2026-03-01.md"' if "snippets" in config else '{% include "c/2026-03-01.md" %}'
+    root = _site_including(tmp_path, include, config)
     (root / "partials").mkdir()
     (root / "partials" / "c").symlink_to(root / "content" / "checkups", target_is_directory=True)
-    config_file = root / "mkdocs.yml"
-    text = config_file.read_text()
-    text = text.replace("- careerfolio\n", "- careerfolio\n" + config) if config.startswith("- ") else text + config
-    config_file.write_text(text)
     code, log, public = build(root, "public")
     assert code != 0, "an include folder linking into docs_dir was not refused"
     assert "can include any file under its" in log, log
