@@ -207,21 +207,24 @@ def test_the_link_to_a_private_page_is_reported_and_removed(built: dict[str, obj
     assert not re.search(r"<!--[^>]*mkcomment", page)
 
 
-def test_an_explicit_nav_entry_for_a_private_page_is_left_out(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "target",
+    ["journal/mkhiddennav.md", "/journal/mkhiddennav/", "journal/mkhiddennav/", "journal/mkhiddennav/index.html", "/journal/mkhiddennav"],
+    ids=["source-path", "absolute-url", "relative-url", "output-file", "url-without-slash"],
+)
+def test_an_explicit_nav_entry_for_a_private_page_is_left_out(tmp_path: Path, target: str) -> None:
     files = [
         make_entry(path="journal/public.md", title="Visible entry"),
         make_entry(path="journal/mkhiddennav.md", title="Hidden nav target", visibility="private"),
     ]
-    root = write_site(
-        tmp_path,
-        files,
-        extra_config="nav:\n  - Visible: journal/public.md\n  - Mknavtitle: journal/mkhiddennav.md\n",
-    )
+    nav = f"nav:\n  - Visible: journal/public.md\n  - Mknavtitle: {target}\n  - Elsewhere: https://example.com/\n"
+    root = write_site(tmp_path, files, extra_config=nav)
     result = run_mkdocs(root, "build")
     assert result.returncode == 0, result.stderr
     everything = _everything(output_text(root / "site"))
     assert "mknavtitle" not in everything
     assert "mkhiddennav" not in everything
+    assert "https://example.com/" in everything and "visible entry" in everything
     assert "nav: an entry points at a page that is not public" in result.stderr
 
 

@@ -115,7 +115,14 @@ class AllowList:
             # MkDocs turns a nav entry for a missing page into a link shown on every page.
             user_markdown = {file.src_uri for file in user.files if looks_like_markdown(file.src_uri)}
             hidden = user_markdown - {page.src_path for page in self.site.pages}
-            config.nav = prune_nav(config.nav, hidden.__contains__, _warn_nav_pruned)
+            links = self.public_links
+
+            def not_public(entry: str) -> bool:
+                # An entry may name the page by its source path or, as a link, by its URL or output file;
+                # nav links lead from the site's root.
+                return entry in hidden or not links.allows("", "", entry)
+
+            config.nav = prune_nav(config.nav, not_public, _warn_nav_pruned)
 
     def copy_linked_files_only(self, files: Files) -> None:
         """In a public build, of the user's files that may be published, leave only those a rendered page links to.
