@@ -114,3 +114,12 @@ def test_split_paths_share_their_folder_names_and_the_cache_stays_small() -> Non
     assert first[0] is second[0] and first[1] is second[1]
     maxsize = urls._site_parts.cache_info().maxsize
     assert maxsize is not None and maxsize <= 1 << 10
+
+
+def test_a_link_shared_by_pages_as_deep_is_not_taken_by_a_page_in_its_target_folder() -> None:
+    # The link out of journal/ to a skill is kept for every page three folders deep; a skill's own
+    # sub-page, as deep, is in the skill's folder and takes the shorter way.
+    assert relative_url("journal/2026/a.md", "skills/python.md") == "../../../skills/python/"
+    assert relative_url("roles/acme/lead.md", "skills/python.md") == "../../../skills/python/"
+    assert relative_url("skills/tools/git.md", "skills/python.md") == "../../python/"
+    assert relative_url("journal/2026/b.md", "journal/2025/c.md") == "../../2025/c/"
