@@ -68,16 +68,7 @@ class Corpus:
         public_skills = {s.id for s in skills}
         roles = tuple(replace(r, skills=tuple(s for s in r.skills if s in public_skills)) for r in self.roles if r.public)
         public_roles = {r.id for r in roles}
-        entries = tuple(
-            replace(
-                e,
-                skills=tuple(s for s in e.skills if s in public_skills),
-                role=e.role if e.role in public_roles else None,
-                people=(),
-            )
-            for e in self.entries
-            if e.public
-        )
+        entries = tuple(_public_entry(e, public_skills, public_roles) for e in self.entries if e.public)
         items = tuple(replace(i, skills=tuple(s for s in i.skills if s in public_skills)) for i in self.items if i.public)
         return Corpus(
             entries=entries,
@@ -123,6 +114,22 @@ class Corpus:
         if pub.profile is not None:
             paths.append(pub.profile.path)
         return frozenset(paths)
+
+
+def _public_entry(entry: Entry, public_skills: set[str], public_roles: set[str]) -> Entry:
+    """`entry` without its people and without links to private skills and roles; itself when it has none.
+
+    Most entries name only public skills and roles and no people: a long career's public
+    view then shares them instead of copying thousands (dataclasses.replace is slow).
+    """
+    if not entry.people and (entry.role is None or entry.role in public_roles) and all(s in public_skills for s in entry.skills):
+        return entry
+    return replace(
+        entry,
+        skills=tuple(s for s in entry.skills if s in public_skills),
+        role=entry.role if entry.role in public_roles else None,
+        people=(),
+    )
 
 
 def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = None) -> Corpus:
