@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -40,6 +41,9 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+# A long career writes the same few thousand dates over and over (ten thousand entries, one day each);
+# each is read once. The dates are frozen, so every record that names one may share it.
+@lru_cache(maxsize=1 << 12)
 def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; None when the text is not a real date."""
     match = _PARTIAL.match(text)
