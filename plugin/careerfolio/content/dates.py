@@ -41,9 +41,6 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
-# A long career writes the same few thousand dates over and over (ten thousand entries, one day each);
-# each is read once. The dates are frozen, so every record that names one may share it.
-@lru_cache(maxsize=1 << 12)
 def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None:
     """Parse YYYY, YYYY-MM or YYYY-MM-DD; None when the text is not a real date."""
     match = _PARTIAL.match(text)
@@ -60,6 +57,9 @@ def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None
     return PartialDate(year, month, day)
 
 
+# A long career writes the same few thousand days over and over (ten thousand entries, one day each):
+# each is read once, and every entry of that day shares the date.
+@lru_cache(maxsize=1 << 12)
 def parse_full_date(text: str) -> dt.date | None:
     """Parse YYYY-MM-DD; None when it is not a real calendar date."""
     partial = parse_partial_date(text)

@@ -118,9 +118,10 @@ class Messages:
         text = self._dates.get(value)
         if text is None:
             day = _as_partial_date(value)
-            text = self._dates.get(day)
+            iso = str(day)  # text, not the PartialDate: thousands of keys kept for the build are no work for the cycle collector
+            text = self._dates.get(iso)
             if text is None:
-                text = self._dates[day] = self._format_date(day)
+                text = self._dates[iso] = self._format_date(day)
             self._dates[value] = text
         return text
 
