@@ -8,7 +8,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -57,9 +56,6 @@ def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None
     return PartialDate(year, month, day)
 
 
-# A long career writes the same few thousand days over and over (ten thousand entries, one day each):
-# each is read once, and every entry of that day shares the date.
-@lru_cache(maxsize=1 << 12)
 def parse_full_date(text: str) -> dt.date | None:
     """Parse YYYY-MM-DD; None when it is not a real calendar date."""
     partial = parse_partial_date(text)
