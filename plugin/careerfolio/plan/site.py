@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from careerfolio.content.corpus import Corpus
 from careerfolio.content.paths import page_stem
-from careerfolio.content.records import CheckUp, Entry, Role
+from careerfolio.content.records import CheckUp, Entry
 from careerfolio.content.urls import LinksFrom, output_path
 from careerfolio.plan.model import Audience, BuildContext, Contribution, NavItem, Part, Site, SiteFile, SitePage, header_when_needed
 from careerfolio.privacy.redaction import redact_corpus
@@ -113,8 +113,8 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     for skill in corpus.skills:
         out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
     for role in corpus.roles:
-        header = header_when_needed(context, partial(_render_role_header, role, back["role"], common))
-        out.pages.append(SitePage(role.path, f"{role.title}, {role.organization}", role.body, generated=False, header=header))
+        title = f"{role.title}, {role.organization}"
+        out.pages.append(_record_page(role.path, title, "pages/role.html", role.body, role=role, back=back["role"], **common))
     for item in corpus.items:
         out.pages.append(_record_page(item.path, item.name, "pages/item.html", item.body, item=item, back=back["item"], **common))
     for page in corpus.pages:
@@ -164,27 +164,6 @@ def _record_page(src_path: str, title: str, template: str, body: str, **context:
 
 def _render_header(template: str, context: dict[str, Any]) -> str:
     return render_template(template, t=context["context"].messages, **context).strip()
-
-
-def _render_role_header(role: Role, back: tuple[str, str], common: dict[str, Any]) -> str:
-    entries = entry_rows(common["corpus"].entries_by_role.get(role.id, ()), role.path, common["context"])
-    return _render_header("pages/role.html", {**common, "role": role, "back": back, "entries": entries})
-
-
-class EntryRow(NamedTuple):
-    """An entry as a record's page lists it: a long career's role lists thousands, so the template only prints."""
-
-    href: str  # its page, from the page that lists it
-    title: str
-    date_iso: str
-    date: str  # as the build's language writes it
-
-
-def entry_rows(entries: Iterable[Entry], from_src: str, context: BuildContext) -> list[EntryRow]:
-    """The rows of `entries` on the page built from `from_src`."""
-    link = LinksFrom(from_src, context.use_directory_urls).page
-    date = context.messages.date
-    return [EntryRow(link(entry.path), entry.title, entry.date.isoformat(), date(entry.date)) for entry in entries]
 
 
 def _render_checkup_header(checkup: CheckUp, common: dict[str, Any]) -> str:
@@ -321,7 +300,6 @@ __all__ = [
     "Contribution",
     "EntryHeader",
     "EntryHeaderBatch",
-    "EntryRow",
     "EntryWords",
     "FactLink",
     "NavItem",
@@ -332,7 +310,6 @@ __all__ = [
     "UsersOutput",
     "build_site",
     "entry_header_batches",
-    "entry_rows",
     "entry_words",
     "record_pages",
 ]
