@@ -108,7 +108,7 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
     batches = entry_header_batches(corpus, context, back["entry"])
     for entry in corpus.entries:
-        header = header_when_needed(context, partial(batches[entry.path].header, entry.path))
+        header = header_when_needed(context, EntryHeaderOf(batches[entry.path], entry.path))
         out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
         out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
@@ -274,6 +274,23 @@ class EntryHeaderBatch:
         views = [entry_header(entry, self._corpus, self._context, self._back) for entry in entries]
         batch = render_template("pages/entry.html", headers=views, words=entry_words(self._context), end=END_OF_ENTRY_HEADER)
         return [header.strip() for header in batch.split(END_OF_ENTRY_HEADER)[:-1]]
+
+
+class EntryHeaderOf:
+    """The deferred header of one entry's page, from its batch.
+
+    One small object per page: a partial of the batch's bound method would be three, and the
+    thousands a long career plans would bring Python's cycle collector about more often.
+    """
+
+    __slots__ = ("batch", "path")
+
+    def __init__(self, batch: EntryHeaderBatch, path: str) -> None:
+        self.batch = batch
+        self.path = path
+
+    def __call__(self) -> str:
+        return self.batch.header(self.path)
 
 
 def entry_header_batches(corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> dict[str, EntryHeaderBatch]:
