@@ -80,6 +80,13 @@ _SOURCES = [
     "skills/index.md",
     "portfolio/achievements/index.md",
     "journal/a b.md",
+    # Paths no page of a career has, which the shortcut for a plain path must leave to the long way.
+    "journal//c.md",
+    "./journal/d.md",
+    "journal/./e.md",
+    "journal/.notes/f.md",
+    ".hidden/g.md",
+    "skills/../journal/h.md",
 ]
 
 
