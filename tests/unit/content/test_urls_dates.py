@@ -130,3 +130,27 @@ def test_a_link_shared_by_pages_as_deep_is_not_taken_by_a_page_in_its_target_fol
     assert relative_url("roles/acme/lead.md", "skills/python.md") == "../../../skills/python/"
     assert relative_url("skills/tools/git.md", "skills/python.md") == "../../python/"
     assert relative_url("journal/2026/b.md", "journal/2025/c.md") == "../../2025/c/"
+
+
+def test_a_full_date_is_read_the_same_the_quick_way_and_the_long_way() -> None:
+    from careerfolio.content.dates import parse_partial_date
+
+    def long_way(text: str) -> dt.date | None:
+        partial = parse_partial_date(text)
+        return partial.first_day if partial is not None and partial.day is not None else None
+
+    texts = ["2026-03-14", "2024-02-29", "2023-02-29", "2026-13-01", "2026-00-10", "0000-01-01", "9999-12-31", "2026-W11-6"]
+    texts += [
+        "2026-03-00",
+        "2026-00-00",
+        "2026-3-14",
+        "2026-03-1x",
+        "２０２６-03-14",
+        "2026-03-14\n",
+        " 2026-03-14",
+        "2026/03/14",
+        "20260314",
+        "2026-03",
+    ]
+    for text in texts:
+        assert parse_full_date(text) == long_way(text), text
