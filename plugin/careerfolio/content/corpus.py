@@ -6,7 +6,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from careerfolio.content.collector import collector_paused
@@ -69,16 +69,7 @@ class Corpus:
         public_skills = {s.id for s in skills}
         roles = tuple(replace(r, skills=tuple(s for s in r.skills if s in public_skills)) for r in self.roles if r.public)
         public_roles = {r.id for r in roles}
-        entries = tuple(
-            replace(
-                e,
-                skills=tuple(s for s in e.skills if s in public_skills),
-                role=e.role if e.role in public_roles else None,
-                people=(),
-            )
-            for e in self.entries
-            if e.public
-        )
+        entries = tuple(_public_entry(e, public_skills, public_roles) for e in self.entries if e.public)
         items = tuple(replace(i, skills=tuple(s for s in i.skills if s in public_skills)) for i in self.items if i.public)
         return Corpus(
             entries=entries,
@@ -124,6 +115,22 @@ class Corpus:
         if pub.profile is not None:
             paths.append(pub.profile.path)
         return frozenset(paths)
+
+
+def _public_entry(entry: Entry, public_skills: set[str], public_roles: set[str]) -> Entry:
+    """`entry` without its people and without links to private skills and roles; itself when it has none.
+
+    Most entries name only public skills and roles and no people: a long career's public
+    view then shares them instead of copying thousands (dataclasses.replace is slow).
+    """
+    if not entry.people and (entry.role is None or entry.role in public_roles) and all(s in public_skills for s in entry.skills):
+        return entry
+    return replace(
+        entry,
+        skills=tuple(s for s in entry.skills if s in public_skills),
+        role=entry.role if entry.role in public_roles else None,
+        people=(),
+    )
 
 
 @collector_paused()
@@ -249,8 +256,10 @@ class _Builder:
         self.records: dict[str, list[Any]] = {name: [] for name in CONTENT_TYPES}
         self.problems: list[Problem] = []
         self.excluded: list[str] = []
-        # Sources of entries, kept for the lines of the cross-file reference checks' problems.
-        self.entry_sources: dict[str, Source] = {}
+        # The front matter of entries, projects and roles, for the lines of the cross-file reference checks'
+        # problems: its text only, as a Source (every field's value) kept for each of thousands of files
+        # would be gone through again and again by Python's cycle collector while the rest load.
+        self.front_matters: dict[str, str] = {}
         self.references: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
         # Files that have errors, by content type and id: a reference to one is told why it finds nothing.
         self.with_errors: dict[str, dict[str, str]] = {name: {} for name in _REFERENCED}
@@ -268,7 +277,7 @@ class _Builder:
             self.records[checked.content_type].append(checked.record)
         # Entries, projects and roles name other files; their references are checked even when they have errors.
         if checked.content_type in ("entry", "project", "role"):
-            self.entry_sources[path] = checked.source
+            self.front_matters[path] = checked.source.front_matter
             self.references.append((path, checked.references))
 
     def finish(self) -> Corpus:
@@ -293,14 +302,20 @@ class _Builder:
             excluded=tuple(sorted(self.excluded)),
         )
 
+    def _line_of(self, path: str, *field_path: str | int) -> int | None:
+        """The line of a field of a file with references; only a file that has them was read, front matter and all."""
+        front_matter = self.front_matters.get(path)
+        if front_matter is None:
+            return None
+        return _lines_source(path, front_matter).line_of(*field_path)
+
     def _check_refs(self, path: str, field_name: str, ids: Iterable[str], known: set[str]) -> None:
         folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[field_name]
         broken = self.with_errors[_REFERENCED_BY[field_name]]
         for index, ref in enumerate(ids):
             if ref in known:
                 continue
-            source = self.entry_sources.get(path)
-            line = source.line_of(field_name, index) if source is not None else None
+            line = self._line_of(path, field_name, index)
             if ref in broken:
                 # A file name may be named; the file itself is listed with its own errors.
                 message = f"names {broken[ref]}, which has errors and is left out until they are fixed"
@@ -310,6 +325,12 @@ class _Builder:
                 message = f"names an id that is not a file in {folder}/{did_you_mean(ref, sorted(known | set(broken)))}"
                 said = Words.of("problem.names_no_file", folder=f"{folder}/", hint=hint_said(ref, sorted(known | set(broken))))
             self.problems.append(Problem(path, line, field_name, message, Severity.WARNING, said=said))
+
+
+@lru_cache(maxsize=64)
+def _lines_source(path: str, front_matter: str) -> Source:
+    """A readable file with front matter, for `line_of` alone: its lines are worked out once for all its problems."""
+    return Source(path, {}, front_matter, "", 1, has_front_matter=True)
 
 
 # The content types an entry refers to, and the field of an entry that names each.

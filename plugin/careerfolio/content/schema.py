@@ -589,7 +589,8 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
             continue
         try:
             values[name] = field.kind.check(raw)
-            if raw.__class__ is not str:  # most values are text: nothing to look for in them
+            # Most values are text, or lists of text (skills, tags): nothing to look for in them.
+            if raw.__class__ is not str and not (raw.__class__ is list and all(item.__class__ is str for item in raw)):
                 problems.extend(_numbers_read_as_text(source, (name,), raw, field.kind.schema))
         except Invalid as exc:
             path = (name, *exc.subpath)

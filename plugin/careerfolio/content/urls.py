@@ -51,8 +51,14 @@ class LinksFrom:
         here = page_url(from_src, use_directory_urls)
         here_dir = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         self._start = here_dir.rstrip("/") or "."
-        self._start_parts = _site_parts(self._start)
+        # Each page's own place is split once, here: a long career's thousands are not worth a cache.
+        self._start_parts = tuple(self._start.split("/")) if _plain(self._start) else _site_parts(self._start)
         self._use_directory_urls = use_directory_urls
+        self._top = self._start_parts[0] if self._start_parts else ""
+        # A page outside the site (a ".." step) shares no links: posixpath works each of its out.
+        outside = ".." in self._start_parts
+        self._climbs = _links_climbing_from(len(self._start_parts)) if not outside else {}
+        self._up = None if outside else "../" * len(self._start_parts)
 
     def page(self, to_src: str) -> str:
         """The link to the page built from `to_src`."""
@@ -72,6 +78,16 @@ class LinksFrom:
         relpath makes both paths absolute against the working directory first,
         which costs more than the rest of a page's header together.
         """
+        climb = self._climbs.get(path)
+        if climb is not None and climb[0] != self._top:
+            return climb[1]
+        top = path.partition("/")[0]
+        if top != self._top and self._up is not None and _plain(path):
+            # Out of this page's top folder: all the way up, then down the path as it is written.
+            rel = self._up + path.rstrip("/")
+            if len(self._climbs) < _CLIMBS_KEPT:
+                self._climbs[path] = (top, rel)
+            return rel
         to = _site_parts(path)
         base = self._start_parts
         if ".." in to or ".." in base:
@@ -81,7 +97,28 @@ class LinksFrom:
             if a != b:
                 break
             common += 1
-        return "/".join((*([".."] * (len(base) - common)), *to[common:])) or "."
+        rel = "/".join((*([".."] * (len(base) - common)), *to[common:])) or "."
+        if common == 0 and len(self._climbs) < _CLIMBS_KEPT:
+            self._climbs[path] = (to[0] if to else "", rel)
+        return rel
+
+
+def _plain(path: str) -> bool:
+    """True when `path` is its steps joined by "/" (and perhaps a last "/"): no empty step, none starting with "."."""
+    return bool(path) and path[0] not in "./" and "//" not in path and "/." not in path
+
+
+# A link that leaves the page's top folder climbs to the site's root and down to its target, so it is
+# the same from every page as deep: a year's page and a role's page both link to thousands of entries,
+# every entry to its skills. Such links are kept by depth, as (the target's top folder, the link); the
+# top folder tells a page in that same folder, whose link is shorter, to work its own out.
+_CLIMBS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=64)
+def _links_climbing_from(depth: int) -> dict[str, tuple[str, str]]:
+    """The links out of their top folder from pages `depth` folders deep, by site-relative target."""
+    return {}
 
 
 @lru_cache(maxsize=1 << 10)

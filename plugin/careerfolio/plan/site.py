@@ -8,9 +8,11 @@ and files; privacy is decided here once, by building public sites from
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from careerfolio.content.collector import collector_paused
 from careerfolio.content.corpus import Corpus
@@ -106,9 +108,9 @@ def record_pages(corpus: Corpus, context: BuildContext) -> Contribution:
     out = Contribution()
     back = _ways_back(corpus, context)
     common = {"context": context, "corpus": corpus, "evidence_shown": EVIDENCE_ON_SKILL_PAGE}
-    words = entry_words(context)
+    batches = entry_header_batches(corpus, context, back["entry"])
     for entry in corpus.entries:
-        header = header_when_needed(context, partial(_render_entry_header, entry, corpus, context, back["entry"], words))
+        header = header_when_needed(context, EntryHeaderOf(batches[entry.path], entry.path))
         out.pages.append(SitePage(entry.path, entry.title, entry.body, generated=False, header=header))
     for skill in corpus.skills:
         out.pages.append(_record_page(skill.path, skill.name, "pages/skill.html", skill.body, skill=skill, back=back["skill"], **common))
@@ -246,8 +248,62 @@ def entry_header(
     )
 
 
-def _render_entry_header(entry: Entry, corpus: Corpus, context: BuildContext, back: tuple[str, str], words: EntryWords) -> str:
-    return render_template("pages/entry.html", header=entry_header(entry, corpus, context, back), words=words).strip()
+# Entry headers are rendered a batch at a time: one render of the template's loop over 64 entries costs
+# two thirds of 64 renders of one, each of which sets up a context of its own. Batches follow the entries'
+# paths, the order in which MkDocs builds pages, so a private build holds about one batch at a time.
+ENTRY_HEADERS_PER_RENDER = 64
+# What the entry template writes after each header of a batch; no value can write it, as values are escaped.
+END_OF_ENTRY_HEADER = Markup("<!-- careerfolio: end of an entry header -->")
+
+
+class EntryHeaderBatch:
+    """The headers of a few entries' pages, rendered together when the first of them is asked for."""
+
+    def __init__(self, entries: Sequence[Entry], corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> None:
+        self._entries = entries
+        self._corpus, self._context, self._back = corpus, context, back
+        self._rendered: dict[str, str] | None = None
+
+    def header(self, path: str) -> str:
+        """The header of the entry at `path`, handed over once; one asked for again is rendered again, alone."""
+        if self._rendered is None:
+            self._rendered = dict(zip([entry.path for entry in self._entries], self.render(self._entries), strict=True))
+        html = self._rendered.pop(path, None)
+        return html if html is not None else self.render([entry for entry in self._entries if entry.path == path])[0]
+
+    def render(self, entries: Sequence[Entry]) -> list[str]:
+        """The headers of `entries`, in one render of the entry template."""
+        views = [entry_header(entry, self._corpus, self._context, self._back) for entry in entries]
+        batch = render_template("pages/entry.html", headers=views, words=entry_words(self._context), end=END_OF_ENTRY_HEADER)
+        return [header.strip() for header in batch.split(END_OF_ENTRY_HEADER)[:-1]]
+
+
+class EntryHeaderOf:
+    """The deferred header of one entry's page, from its batch.
+
+    One small object per page: a partial of the batch's bound method would be three, and the
+    thousands a long career plans would bring Python's cycle collector about more often.
+    """
+
+    __slots__ = ("batch", "path")
+
+    def __init__(self, batch: EntryHeaderBatch, path: str) -> None:
+        self.batch = batch
+        self.path = path
+
+    def __call__(self) -> str:
+        return self.batch.header(self.path)
+
+
+def entry_header_batches(corpus: Corpus, context: BuildContext, back: tuple[str, str]) -> dict[str, EntryHeaderBatch]:
+    """The batch that renders each entry's header, by the entry's path."""
+    entries = sorted(corpus.entries, key=lambda entry: entry.path)
+    batches: dict[str, EntryHeaderBatch] = {}
+    for start in range(0, len(entries), ENTRY_HEADERS_PER_RENDER):
+        some = entries[start : start + ENTRY_HEADERS_PER_RENDER]
+        batch = EntryHeaderBatch(some, corpus, context, back)
+        batches.update((entry.path, batch) for entry in some)
+    return batches
 
 
 def _title_from_path(path: str, home: str) -> str:
@@ -262,6 +318,7 @@ __all__ = [
     "BuildContext",
     "Contribution",
     "EntryHeader",
+    "EntryHeaderBatch",
     "EntryWords",
     "FactLink",
     "NavItem",
@@ -271,6 +328,7 @@ __all__ = [
     "SitePage",
     "UsersOutput",
     "build_site",
+    "entry_header_batches",
     "entry_words",
     "record_pages",
 ]

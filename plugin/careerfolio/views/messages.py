@@ -113,25 +113,34 @@ class Messages:
         """A full, month or year date as the language writes it; ISO text is read first."""
         if value is None:
             return ""
-        # Pages write the same dates many times over (an entry's in its header, its role's page, its year's list):
-        # each is formatted once per language.
+        # Pages write the same dates many times over (an entry's in its header, its role's page, its year's list),
+        # some as dates and some as ISO text: each is formatted once per language, whichever way it comes.
         text = self._dates.get(value)
         if text is None:
-            text = self._dates[value] = self._format_date(value)
+            day = _as_partial_date(value)
+            iso = str(day)  # text, not the PartialDate: thousands of keys kept for the build are no work for the cycle collector
+            text = self._dates.get(iso)
+            if text is None:
+                text = self._dates[iso] = self._format_date(day)
+            self._dates[value] = text
         return text
 
-    def _format_date(self, value: dt.date | PartialDate | str) -> str:
-        if isinstance(value, str):
-            parts = [int(p) for p in value.split("-")]
-            value = PartialDate(*parts)  # type: ignore[arg-type]
-        if isinstance(value, dt.date):
-            value = PartialDate(value.year, value.month, value.day)
+    def _format_date(self, value: PartialDate) -> str:
         if value.month is None:
             return str(value.year)
         month = self.months[value.month - 1] if len(self.months) == 12 else f"{value.month:02d}"
         key = "format.month" if value.day is None else "format.date"
         day = self("format.day_1") if value.day == 1 else value.day  # French writes the first of a month "1er"
         return self(key, year=value.year, month=month, mm=f"{value.month:02d}", day=day or 1, dd=f"{value.day or 1:02d}")
+
+
+def _as_partial_date(value: dt.date | PartialDate | str) -> PartialDate:
+    if isinstance(value, str):
+        parts = [int(p) for p in value.split("-")]
+        return PartialDate(*parts)  # type: ignore[arg-type]
+    if isinstance(value, dt.date):
+        return PartialDate(value.year, value.month, value.day)
+    return value
 
 
 def load_messages(language: str | None, own_file: Path | None = None) -> Messages:

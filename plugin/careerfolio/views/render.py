@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, MutableMapping
 from functools import lru_cache
 from pathlib import Path
-from types import FunctionType, MethodType
+from types import CodeType, FunctionType, MethodType
 from typing import Any
 
+import markupsafe
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, select_autoescape
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from careerfolio.content.levels import LEVELS
 from careerfolio.content.urls import LinksFrom, asset_url, relative_url, safe_link
@@ -81,8 +83,37 @@ def _plain_callable(obj: Any) -> bool:
     return not hasattr(obj, "jinja_pass_arg") and not hasattr(call, "jinja_pass_arg")
 
 
-# Whether renders take the two shortcuts through Jinja's internals (_Context.call, render_template's
-# own globals): a speed trick, which the MkDocs adapter turns off with CAREERFOLIO_SPEED_TRICKS=off.
+# markupsafe's own escaping of text, which its `escape` wraps in a Markup (None if a version lacks it).
+_escape_text: Callable[[str], str] | None = getattr(markupsafe, "_escape_inner", None)
+
+
+def _escaped(value: Any) -> str:
+    """What `{{ value }}` writes: markupsafe's escape, left a plain str when `value` is text.
+
+    A template's output is only ever joined (into the page, or into the Markup a macro or
+    a call block returns), so the Markup that `escape` makes of every value is never read
+    as such; making it cost a third of an entry header's render.
+    """
+    if type(value) is str:
+        return _escape_text(value)  # type: ignore[misc]  # _Template uses this only when markupsafe has it
+    return escape(value)
+
+
+class _Template(Template):
+    """A template whose output expressions (`{{ ... }}`) escape through `_escaped`."""
+
+    @classmethod
+    def from_code(
+        cls, environment: Environment, code: CodeType, globals: MutableMapping[str, Any], uptodate: Callable[[], bool] | None = None
+    ) -> Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        # The compiled code calls the `escape` of its module namespace, which its macros and blocks share.
+        template.root_render_func.__globals__["escape"] = _escaped  # type: ignore[attr-defined]
+        return template
+
+
+# Whether renders take the three shortcuts through Jinja's internals (_Context.call, _Template's escaping,
+# render_template's own globals): a speed trick, which the MkDocs adapter turns off with CAREERFOLIO_SPEED_TRICKS=off.
 _shortcuts = {"on": True}
 
 
@@ -112,6 +143,8 @@ def _environment(shortcuts: bool) -> Environment:
     )
     if shortcuts:
         env.context_class = _Context
+        if _escape_text is not None:
+            env.template_class = _Template
     env.filters["tojson"] = _tojson
     env.filters["allowed_url"] = safe_link  # a URL on the allow-list, else None; still escaped
     env.tests["sentence_end"] = ends_sentence

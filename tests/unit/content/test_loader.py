@@ -349,3 +349,17 @@ def test_read_tree_passes_over_a_file_gone_between_listing_and_reading(tmp_path)
     (tmp_path / "journal" / "a.md").write_bytes(b"x")
     (tmp_path / "journal" / "gone.md").symlink_to(tmp_path / "nowhere.md")  # listed, but opening it finds nothing
     assert [p for p, _ in loader.read_tree(tmp_path)] == ["journal/a.md"]
+
+
+def test_the_quick_reader_turns_away_every_character_it_means_to() -> None:
+    # Its one character class is tabs, CR, NEL, LS, PS and the BOM, and every character YAML does not print.
+    every = "".join(map(chr, range(0x110000)))
+    meant = set("\t\r\x85\u2028\u2029\ufeff") | set(yaml.reader.Reader.NON_PRINTABLE.findall(every))
+    assert set(loader._NOT_SIMPLE_TEXT.findall(every)) == meant
+
+
+def test_read_tree_reads_a_file_larger_than_one_read_whole(tmp_path) -> None:
+    data = b"---\ntitle: Big\n---\n" + bytes(range(256)) * (3 * loader._READ_SIZE // 256 + 7)
+    (tmp_path / "big.md").write_bytes(data)
+    (tmp_path / "empty.md").write_bytes(b"")
+    assert loader.read_tree(tmp_path) == [("big.md", data), ("empty.md", b"")]

@@ -80,6 +80,13 @@ _SOURCES = [
     "skills/index.md",
     "portfolio/achievements/index.md",
     "journal/a b.md",
+    # Paths no page of a career has, which the shortcut for a plain path must leave to the long way.
+    "journal//c.md",
+    "./journal/d.md",
+    "journal/./e.md",
+    "journal/.notes/f.md",
+    ".hidden/g.md",
+    "skills/../journal/h.md",
 ]
 
 
@@ -114,3 +121,36 @@ def test_split_paths_share_their_folder_names_and_the_cache_stays_small() -> Non
     assert first[0] is second[0] and first[1] is second[1]
     maxsize = urls._site_parts.cache_info().maxsize
     assert maxsize is not None and maxsize <= 1 << 10
+
+
+def test_a_link_shared_by_pages_as_deep_is_not_taken_by_a_page_in_its_target_folder() -> None:
+    # The link out of journal/ to a skill is kept for every page three folders deep; a skill's own
+    # sub-page, as deep, is in the skill's folder and takes the shorter way.
+    assert relative_url("journal/2026/a.md", "skills/python.md") == "../../../skills/python/"
+    assert relative_url("roles/acme/lead.md", "skills/python.md") == "../../../skills/python/"
+    assert relative_url("skills/tools/git.md", "skills/python.md") == "../../python/"
+    assert relative_url("journal/2026/b.md", "journal/2025/c.md") == "../../2025/c/"
+
+
+def test_a_full_date_is_read_the_same_the_quick_way_and_the_long_way() -> None:
+    from careerfolio.content.dates import parse_partial_date
+
+    def long_way(text: str) -> dt.date | None:
+        partial = parse_partial_date(text)
+        return partial.first_day if partial is not None and partial.day is not None else None
+
+    texts = ["2026-03-14", "2024-02-29", "2023-02-29", "2026-13-01", "2026-00-10", "0000-01-01", "9999-12-31", "2026-W11-6"]
+    texts += [
+        "2026-03-00",
+        "2026-00-00",
+        "2026-3-14",
+        "2026-03-1x",
+        "２０２６-03-14",
+        "2026-03-14\n",
+        " 2026-03-14",
+        "2026/03/14",
+        "20260314",
+        "2026-03",
+    ]
+    for text in texts:
+        assert parse_full_date(text) == long_way(text), text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from careerfolio.content.corpus import load_corpus
-from careerfolio.plan.site import BuildContext, Site, UsersOutput, build_site
+from careerfolio.plan.site import ENTRY_HEADERS_PER_RENDER, BuildContext, Site, UsersOutput, build_site, entry_header_batches
 from careerfolio.settings import Settings
 from careerfolio.views.searchtext import search_text
 from helpers import TODAY, make_entry, make_role, make_skill
@@ -80,3 +80,25 @@ def test_a_private_page_in_a_public_build_is_not_in_the_way_of_a_generated_one()
     site = _public_site([make_entry(), private_page], [])
     assert site.page("achievements/index.md") is not None
     assert not [p for p in site.problems if "careerfolio writes" in p.message]
+
+
+def test_entry_headers_rendered_in_batches_are_those_rendered_one_by_one() -> None:
+    # More entries than a batch holds, with every kind of fact, some with "<" and "&" in them to escape.
+    files = [make_skill("python"), make_role("acme", organization="Acme & Co", title="Engineer")]
+    for n in range(ENTRY_HEADERS_PER_RENDER + 5):
+        facts = {"impact": f"Saved <{n}> hours!", "skills": ["python", "cobol"], "role": "acme", "tags": ["a", f"t{n}."]} if n % 2 else {}
+        files.append(make_entry(path=f"journal/2026/e{n:03d}.md", title=f"Entry {n} & <more>", **facts))
+    corpus = load_corpus(files, Settings())
+    context = BuildContext(audience="private", today=TODAY, settings=Settings())
+    back = ("achievements/index.md", "Achievements")
+    batches = entry_header_batches(corpus, context, back)
+    alone = {entry.path: batches[entry.path].render([entry])[0] for entry in corpus.entries}
+    assert len(set(map(id, batches.values()))) == 2
+    for entry in reversed(corpus.entries):
+        assert batches[entry.path].header(entry.path) == alone[entry.path]
+    entry = corpus.entries[0]
+    assert batches[entry.path].header(entry.path) == alone[entry.path]  # asked for again: rendered again
+    assert alone[entry.path].startswith('<div class="cf-record cf-entry">') and alone[entry.path].endswith("</div>")
+    assert "&lt;" in alone["journal/2026/e001.md"] and "end of an entry header" not in "".join(alone.values())
+    site = build_site(corpus, context)
+    assert [page.header_html() for page in site.pages if page.src_path in alone] == [alone[entry.path] for entry in corpus.entries]

@@ -89,3 +89,31 @@ def test_the_speed_trick_switch_turns_jinjas_shortcuts_off_and_the_words_stay() 
     finally:
         use_speed_tricks(True)
     assert environment().context_class is not jinja2.runtime.Context
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>own</b>"
+
+
+def test_output_is_escaped_as_markupsafe_escapes_it_with_the_shortcuts_on_and_off() -> None:
+    # The shortcut leaves escaped text a plain str; what a page, a macro, a call block or a set block writes is the same.
+    from markupsafe import Markup
+
+    from careerfolio.views.render import use_speed_tricks
+
+    source = (
+        "{% macro m(x) %}[{{ x }}]{% endmacro %}{% macro box() %}({{ caller() }}){% endmacro %}"
+        "{{ a }}|{{ m(a) }}|{% call box() %}{{ a }}{% endcall %}|{% set s %}{{ a }}{% endset %}{{ s }}|{{ s | length }}|"
+        "{{ safe }}|{{ own }}|{{ n }}|{{ none }}|{{ a ~ safe }}|{{ [a] | join(', ') }}"
+    )
+    values = {"a": "<a href='x'>&\"</a>", "safe": Markup("<i>kept</i>"), "own": _Html(), "n": 12, "none": None}
+    with_shortcuts = _render(source, **values)
+    use_speed_tricks(False)
+    try:
+        assert environment().template_class is jinja2.Template
+        plain = _render(source, **values)
+    finally:
+        use_speed_tricks(True)
+    assert with_shortcuts == plain
+    assert "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;|[&lt;a" in plain and "|<b>own</b>|12|None|" in plain
