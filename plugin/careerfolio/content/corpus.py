@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
-from careerfolio.content.collector import collector_paused
 from careerfolio.content.dates import PartialDate
 from careerfolio.content.levels import LEVEL_IDS
 from careerfolio.content.loader import Source, dotted, parse_source
@@ -133,7 +132,6 @@ def _public_entry(entry: Entry, public_skills: set[str], public_roles: set[str])
     )
 
 
-@collector_paused()
 def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = None) -> Corpus:
     """Parse and validate every Markdown file given as (docs-relative POSIX path, bytes)."""
     settings = settings or Settings()
@@ -143,7 +141,6 @@ def load_corpus(files: Iterable[tuple[str, bytes]], settings: Settings | None = 
     return builder.finish()
 
 
-@collector_paused()
 def build_corpus(sources: Iterable[Source], settings: Settings | None = None, memo: dict[str, Checked] | None = None) -> Corpus:
     """Validate already-parsed sources (see `loader.parse_source`).
 

@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
-from careerfolio.content.collector import collector_paused
 from careerfolio.content.corpus import Corpus
 from careerfolio.content.paths import page_stem
 from careerfolio.content.records import CheckUp, Entry
@@ -28,7 +27,6 @@ from careerfolio.views.portfolio import portfolio_part, portfolio_paths
 from careerfolio.views.render import render_template
 
 
-@collector_paused()
 def build_site(corpus: Corpus, context: BuildContext, asset_paths: Iterable[str] = ()) -> Site:
     """Plan a public or private build of `corpus`."""
     visible = corpus.public() if context.audience == "public" else corpus
