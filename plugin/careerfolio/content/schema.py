@@ -560,16 +560,17 @@ def validate_fields(source: Source, ctype: ContentType) -> tuple[dict[str, Any],
         if field is None:
             if ctype is not PAGE:
                 # The name is the user's own text, which may say anything: it is described, not quoted.
-                problems.append(
-                    Problem(
-                        source.path,
-                        source.line_of(name),
-                        None,
-                        f"{ctype.label} has no such field{_did_you_mean(name, ctype.field_names)}",
-                        Severity.WARNING,
-                        said=Words.of("problem.no_such_field", type=ctype.said, hint=hint_said(name, ctype.field_names)),
-                    )
+                unknown = Problem(
+                    source.path,
+                    source.line_of(name),
+                    None,
+                    f"{ctype.label} has no such field{_did_you_mean(name, ctype.field_names)}",
+                    Severity.WARNING,
+                    said=Words.of("problem.no_such_field", type=ctype.said, hint=hint_said(name, ctype.field_names)),
                 )
+                # Two unknown keys on one line (`<<: {a: 1, b: 2}`) read the same: said once, as `check` and the build log print it.
+                if unknown not in problems:
+                    problems.append(unknown)
             continue
         if raw is None:
             if field.required:

@@ -120,6 +120,14 @@ def test_a_key_written_as_a_number_and_as_text_is_one_field_given_twice() -> Non
     ]
 
 
+def test_unknown_keys_merged_on_one_line_are_one_warning() -> None:
+    """A merge key brings two unknown fields onto one line; described alike, they are said once (found by Hypothesis)."""
+    text = b"---\nreviewed: 2026-01-05\n<<: {skills: 9, finances: -9}\nfoo: 1\n---\nThe plan.\n"
+    problems = [p.format() for p in load_corpus([("layoff-plan.md", text)], Settings()).problems]
+    # Merged keys have no line of their own: they are placed at the front matter's first line.
+    assert problems == [f"layoff-plan.md:{line}: warning: a layoff plan has no such field" for line in (1, 4)]
+
+
 def test_a_binary_value_in_a_text_field_is_named_plainly() -> None:
     text = b"---\ndate: 2026-03-14\ntitle: !!binary aGVsbG8=\nkind: achievement\n---\nBody\n"
     problems = [p.format() for p in load_corpus([("journal/x.md", text)], Settings()).problems]
