@@ -316,11 +316,22 @@ def _site_including(tmp_path: Path, include: str, config: str) -> Path:
         ),
         ("- macros\n", '{% include "checkups/2026-03-01.md" %}'),
         ("- macros:\n    include_dir: content/checkups\n", '{% include "2026-03-01.md" %}'),
+        (
+            "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [partials]\n      restrict_base_path: false\n",
+            '--8<-- "../content/checkups/2026-03-01.md"',
+        ),
     ],
-    ids=["snippets-by-class-name", "snippets-by-class-name-with-options", "macros-default-include-dir", "macros-include-dir-in-docs"],
+    ids=[
+        "snippets-by-class-name",
+        "snippets-by-class-name-with-options",
+        "macros-default-include-dir",
+        "macros-include-dir-in-docs",
+        "snippets-unrestricted",
+    ],
 )
 def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, config: str, include: str) -> None:
     root = _site_including(tmp_path, include, config)
+    (root / "partials").mkdir()
     code, log, public = build(root, "public")
     assert code != 0, "a public build that can include any file of docs_dir was not refused"
     assert "careerfolio:" in log and "can include any file under its" in log, f"not refused before the build:\n{log}"
@@ -336,12 +347,20 @@ def test_an_include_that_can_reach_private_files_is_refused(tmp_path: Path, conf
     ],
     ids=["snippets", "macros"],
 )
-def test_an_include_folder_with_a_link_into_the_docs_folder_is_refused(tmp_path: Path, config: str) -> None:
+@pytest.mark.parametrize("two_steps", [False, True], ids=["link", "link-to-a-folder-with-a-link"])
+def test_an_include_folder_with_a_link_into_the_docs_folder_is_refused(tmp_path: Path, config: str, two_steps: bool) -> None:
     """An include folder outside docs_dir, but holding a link into it, reaches every private file through the link."""
-    include = '--8<-- "c/2026-03-01.md"' if "snippets" in config else '{% include "c/2026-03-01.md" %}'
+    # partials/c -> content/checkups; or partials/c -> elsewhere, whose own link e -> content/checkups is one step further.
+    target = "c/e/2026-03-01.md" if two_steps else "c/2026-03-01.md"
+    include = f'--8<-- "{target}"' if "snippets" in config else f'{{% include "{target}" %}}'
     root = _site_including(tmp_path, include, config)
     (root / "partials").mkdir()
-    (root / "partials" / "c").symlink_to(root / "content" / "checkups", target_is_directory=True)
+    if two_steps:
+        (root / "elsewhere").mkdir()
+        (root / "elsewhere" / "e").symlink_to(root / "content" / "checkups", target_is_directory=True)
+        (root / "partials" / "c").symlink_to(root / "elsewhere", target_is_directory=True)
+    else:
+        (root / "partials" / "c").symlink_to(root / "content" / "checkups", target_is_directory=True)
     code, log, public = build(root, "public")
     assert code != 0, "an include folder linking into docs_dir was not refused"
     assert "can include any file under its" in log, log
@@ -349,8 +368,8 @@ def test_an_include_folder_with_a_link_into_the_docs_folder_is_refused(tmp_path:
         assert MARK not in everything(public) and CHECKUP_SCORES not in everything(public)
     # Without the link, the same folder is fine.
     (root / "partials" / "c").unlink()
-    (root / "partials" / "c").mkdir()
-    (root / "partials" / "c" / "2026-03-01.md").write_text("A public note.\n")
+    (root / "partials" / "c" / "e" if two_steps else root / "partials" / "c").mkdir(parents=True)
+    (root / "partials" / target).write_text("A public note.\n")
     code, log, public = build(root, "public")
     assert code == 0, log
 

@@ -22,7 +22,8 @@ SNIPPETS = "pymdownx.snippets"
 
 SNIPPETS_REFUSED = (
     "pymdownx.snippets can include any file under its base_path, private files too. "
-    "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir."
+    "For a public build, set its base_path to a folder that neither contains nor lies inside docs_dir, "
+    "and leave restrict_base_path on."
 )
 MACROS_REFUSED = (
     "the macros plugin can include any file under its include_dir, which is docs_dir unless you set it, private files too. "
@@ -43,6 +44,9 @@ def snippets_bases(extensions: Iterable[tuple[str, Any]]) -> list[str]:
             continue
         base = options.get("base_path", ["."]) if isinstance(options, Mapping) else ["."]
         bases += [str(base)] if isinstance(base, str | Path) else [str(item) for item in base or ()]
+        if isinstance(options, Mapping) and options.get("restrict_base_path", True) is False:
+            # Unrestricted, a snippet's path may climb out of its base (`../content/...`): any file is within reach.
+            bases.append(os.path.abspath(os.sep))
     return bases
 
 
@@ -60,13 +64,20 @@ def reaches(docs: Path, folders: Iterable[str], roots: Iterable[Path]) -> bool:
 def _links_into(folder: Path, docs: Path) -> bool:
     """Whether a link anywhere under `folder` (`snippets/j -> ../content/journal`) leads into docs or to a folder holding it.
 
-    Snippets and macros follow links, so such a link makes every file of docs includable.
+    Snippets and macros follow links, so such a link makes every file of docs includable; links
+    to folders are followed here too, each real folder once, so a link two steps away is found.
     """
-    for parent, dirs, files in os.walk(folder):  # links to folders are listed, not followed
+    seen: set[str] = set()
+    for parent, dirs, files in os.walk(folder, followlinks=True):
+        real_parent = os.path.realpath(parent)
+        if real_parent in seen:
+            dirs[:] = []  # a loop of links, or a folder reached twice
+            continue
+        seen.add(real_parent)
         for name in (*dirs, *files):
-            path = Path(parent, name)
-            if path.is_symlink():
-                real = path.resolve()
+            path = os.path.join(parent, name)
+            if os.path.islink(path):
+                real = Path(os.path.realpath(path))
                 if real == docs or real.is_relative_to(docs) or docs.is_relative_to(real):
                     return True
     return False
