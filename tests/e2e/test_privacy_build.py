@@ -228,6 +228,28 @@ def test_an_explicit_nav_entry_for_a_private_page_is_left_out(tmp_path: Path, ta
     assert "nav: an entry points at a page that is not public" in result.stderr
 
 
+def test_a_nav_entry_for_our_page_in_a_private_files_place_stays(tmp_path: Path) -> None:
+    """careerfolio's achievements page takes the place of a private achievements/index.md; the nav still leads there."""
+    files = [
+        make_entry(path="journal/public.md", title="Visible entry"),
+        ("achievements/index.md", b"---\ntitle: Mkprivateindex\n---\nMy own notes.\n"),
+    ]
+    root = write_site(tmp_path, files, extra_config="nav:\n  - Wins: achievements/index.md\n  - Also: /achievements/\n")
+    result = run_mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    home = (root / "site" / "index.html").read_text()
+    assert "Wins" in home and "Also" in home and "not public" not in result.stderr
+    assert "mkprivateindex" not in _everything(output_text(root / "site"))
+
+
+def test_a_nav_entry_for_a_public_file_copies_it(tmp_path: Path) -> None:
+    files = [make_entry(path="journal/public.md", title="Visible entry"), ("files/cv.pdf", b"%PDF-1.4 mkcv\n")]
+    root = write_site(tmp_path, files, extra_config="nav:\n  - Entry: journal/public.md\n  - CV: files/cv.pdf\n")
+    result = run_mkdocs(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "files" / "cv.pdf").is_file()  # the nav links to it on every page
+
+
 @pytest.mark.parametrize(
     ("snippets_config", "public_ok"),
     [

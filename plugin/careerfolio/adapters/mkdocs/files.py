@@ -77,6 +77,11 @@ class AllowList:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             else:
                 file.__class__ = _CopiedIfThere
+        if self.public_links is not None:
+            # Where a private file of the user's had its path, links (and nav entries) lead to our page now.
+            for page in self.site.pages:
+                if page.generated:
+                    self.public_links.add_generated(page.src_path)
 
     def _keeps(self, file: File, planned: set[str]) -> bool:
         if file.is_documentation_page():
@@ -98,8 +103,6 @@ class AllowList:
         for page in self.site.pages:
             if not page.generated:
                 continue
-            if self.public_links is not None:
-                self.public_links.add_generated(page.src_path)
             # MkDocs takes a planned page's Markdown from on_page_read_source and its header joins in
             # on_page_content; the file holds the Markdown alone, so no header is rendered ahead of time.
             kind = WrittenFile if page.src_path in skipped else File
