@@ -91,7 +91,11 @@ class Settings:
 
     def is_always_private(self, path: str) -> bool:
         """True for any file, at any depth, under an always-private folder (its name in any case), and for the layoff plan."""
-        return path == self.layoff_plan_file or self._always_private_in_any_case(path) is not None
+        return self._is_layoff_plan(path) or self._always_private_in_any_case(path) is not None
+
+    def _is_layoff_plan(self, path: str) -> bool:
+        """The layoff plan's file, its name in any case (`Layoff-Plan.md` is the same file on macOS and Windows)."""
+        return path.casefold() == self.layoff_plan_file.casefold()
 
     def classify(self, path: str) -> tuple[str, str | None]:
         """Return (content type name, id) for a docs-relative POSIX path of a Markdown file.
@@ -103,7 +107,7 @@ class Settings:
         """
         if path == self.profile_file:
             return "profile", None
-        if path == self.layoff_plan_file:
+        if self._is_layoff_plan(path):
             return "layoff_plan", None
         for prefix, ctype in self._folders.get(path.partition("/")[0], ()):
             if path.startswith(prefix):

@@ -179,3 +179,4 @@ def test_an_always_private_folder_counts_in_any_case() -> None:
     assert settings.is_always_private("Decisions/scan.pdf")
     assert settings.classify("Networking/bob.md") == ("page", None)
     assert settings.classify("Skills/python.md") == ("page", None)  # only the always-private folders
+    assert settings.classify("Layoff-Plan.md") == ("layoff_plan", None) and settings.is_always_private("LAYOFF-PLAN.md")

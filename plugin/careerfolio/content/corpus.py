@@ -6,7 +6,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from careerfolio.content.dates import PartialDate
@@ -257,6 +257,7 @@ class _Builder:
         # problems: its text only, as a Source (every field's value) kept for each of thousands of files
         # would be gone through again and again by Python's cycle collector while the rest load.
         self.front_matters: dict[str, str] = {}
+        self.line_sources: dict[str, Source] = {}  # of files with a broken reference, for `line_of` alone
         self.references: list[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]] = []
         # Files that have errors, by content type and id: a reference to one is told why it finds nothing.
         self.with_errors: dict[str, dict[str, str]] = {name: {} for name in _REFERENCED}
@@ -284,6 +285,11 @@ class _Builder:
             for field_name, ids in references:
                 self._check_refs(path, field_name, ids, known[field_name])
         profiles, plans = r["profile"], r["layoff_plan"]
+        for extra in plans[1:]:
+            # `Layoff-Plan.md` beside `layoff-plan.md`: one file on macOS and Windows, two here, and only one is shown.
+            message = f"is a second layoff plan beside {plans[0].path}, which is the one shown; keep one"
+            said = Words.of("problem.second_layoff_plan", file=plans[0].path)
+            self.problems.append(Problem(extra.path, 1, None, message, Severity.WARNING, said=said))
         return Corpus(
             entries=tuple(sorted(r["entry"], key=lambda e: (e.date, e.id), reverse=True)),
             skills=tuple(sorted(r["skill"], key=lambda s: (s.name.lower(), s.id))),
@@ -304,7 +310,11 @@ class _Builder:
         front_matter = self.front_matters.get(path)
         if front_matter is None:
             return None
-        return _lines_source(path, front_matter).line_of(*field_path)
+        # Its lines are worked out once for all the file's problems.
+        source = self.line_sources.get(path)
+        if source is None:
+            source = self.line_sources[path] = Source(path, {}, front_matter, "", 1, has_front_matter=True)
+        return source.line_of(*field_path)
 
     def _check_refs(self, path: str, field_name: str, ids: Iterable[str], known: set[str]) -> None:
         folder = {"skills": self.settings.skills_dir, "role": self.settings.roles_dir, "people": self.settings.network_dir}[field_name]
@@ -322,12 +332,6 @@ class _Builder:
                 message = f"names an id that is not a file in {folder}/{did_you_mean(ref, sorted(known | set(broken)))}"
                 said = Words.of("problem.names_no_file", folder=f"{folder}/", hint=hint_said(ref, sorted(known | set(broken))))
             self.problems.append(Problem(path, line, field_name, message, Severity.WARNING, said=said))
-
-
-@lru_cache(maxsize=64)
-def _lines_source(path: str, front_matter: str) -> Source:
-    """A readable file with front matter, for `line_of` alone: its lines are worked out once for all its problems."""
-    return Source(path, {}, front_matter, "", 1, has_front_matter=True)
 
 
 # The content types an entry refers to, and the field of an entry that names each.

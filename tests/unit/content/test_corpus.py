@@ -128,6 +128,16 @@ def test_unknown_keys_merged_on_one_line_are_one_warning() -> None:
     assert problems == [f"layoff-plan.md:{line}: warning: a layoff plan has no such field" for line in (1, 4)]
 
 
+def test_a_second_layoff_plan_in_another_case_is_reported_not_hidden() -> None:
+    """`Layoff-Plan.md` is the layoff plan too (one file on macOS and Windows); beside `layoff-plan.md`, one is shown, one named."""
+    text = b"---\nreviewed: 2026-01-05\n---\nThe plan.\n"
+    corpus = load_corpus([("Layoff-Plan.md", text), ("layoff-plan.md", text)], Settings())
+    assert corpus.layoff_plan is not None and corpus.layoff_plan.path == "Layoff-Plan.md"
+    assert [p.format() for p in corpus.problems] == [
+        "layoff-plan.md:1: warning: is a second layoff plan beside Layoff-Plan.md, which is the one shown; keep one"
+    ]
+
+
 def test_a_binary_value_in_a_text_field_is_named_plainly() -> None:
     text = b"---\ndate: 2026-03-14\ntitle: !!binary aGVsbG8=\nkind: achievement\n---\nBody\n"
     problems = [p.format() for p in load_corpus([("journal/x.md", text)], Settings()).problems]

@@ -111,6 +111,7 @@ FILES = [
     ("projects/thing.md", front_matter({"name": "Thing", "start": "2022", "end": "2021"})),
     ("profile.md", front_matter({"name": "Dana", "headlne": "x"})),
     ("layoff-plan.md", front_matter({"reviewd": "2026-01-01"})),
+    ("Layoff-Plan.md", front_matter({"reviewed": "2026-01-01"})),  # a second layoff plan, in another case
     *[
         (path, front_matter({"visibility": "public", "extra_field": 1}))
         for path in (
