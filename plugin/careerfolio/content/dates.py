@@ -50,7 +50,8 @@ def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None
     if month is None and not allow_year:
         return None
     try:
-        dt.date(year, month or 1, day or 1)
+        # A month or day 00 is no date: checked as given, not read as the first.
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return None
     return PartialDate(year, month, day)
@@ -64,10 +65,8 @@ def parse_full_date(text: str) -> dt.date | None:
         and text.isascii()
         and text[4] == text[7] == "-"
         and f"{text[:4]}{month}{day}".isdigit()
-        and "00" not in (month, day)
     ):
         # What nearly every date is: ASCII digits where they belong, which the standard library reads quicker.
-        # (A month or day 00 goes the long way, which reads it as the first; fromisoformat refuses it.)
         try:
             return dt.date.fromisoformat(text)
         except ValueError:

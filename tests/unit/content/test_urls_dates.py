@@ -154,3 +154,7 @@ def test_a_full_date_is_read_the_same_the_quick_way_and_the_long_way() -> None:
     ]
     for text in texts:
         assert parse_full_date(text) == long_way(text), text
+    # A month or day 00 is no date either way, not the first of the month or of the year.
+    for text in ("2026-03-00", "2026-00-10", "2026-00-00"):
+        assert parse_full_date(text) is None and parse_partial_date(text) is None, text
+    assert parse_partial_date("2026-00") is None
