@@ -118,7 +118,9 @@ class Messages:
         text = self._dates.get(value)
         if text is None:
             day = _as_partial_date(value)
-            iso = str(day)  # text, not the PartialDate: thousands of keys kept for the build are no work for the cycle collector
+            # Formatted once per date, under its ISO text; each way it was asked for (a date, a PartialDate,
+            # text) is remembered too. Dates and text are no work for the cycle collector; a PartialDate key is.
+            iso = str(day)
             text = self._dates.get(iso)
             if text is None:
                 text = self._dates[iso] = self._format_date(day)
