@@ -493,7 +493,8 @@ PROMISES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (
         "**Refused:** public builds with `--dirty` (stale pages would survive), `pymdownx.snippets` (by any name it loads by, such as "
-        "`pymdownx.snippets:SnippetExtension`) whose `base_path` contains or lies inside the docs folder, and the `macros` plugin whose "
+        "`pymdownx.snippets:SnippetExtension`) whose `base_path` contains or lies inside the docs folder or with `restrict_base_path` off, "
+        "and the `macros` plugin whose "
         "`include_dir` does (its default is the docs folder), or whose folder holds a link into the docs folder: either could include "
         "a private file, check-up scores too short for the "
         "leak guard to find. `careerfolio export` refuses the same for a public export, whose engine runs with your "
