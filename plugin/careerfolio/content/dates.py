@@ -60,12 +60,7 @@ def parse_partial_date(text: str, allow_year: bool = True) -> PartialDate | None
 def parse_full_date(text: str) -> dt.date | None:
     """Parse YYYY-MM-DD; None when it is not a real calendar date."""
     month, day = text[5:7], text[8:]
-    if (
-        len(text) == 10
-        and text.isascii()
-        and text[4] == text[7] == "-"
-        and f"{text[:4]}{month}{day}".isdigit()
-    ):
+    if len(text) == 10 and text.isascii() and text[4] == text[7] == "-" and f"{text[:4]}{month}{day}".isdigit():
         # What nearly every date is: ASCII digits where they belong, which the standard library reads quicker.
         try:
             return dt.date.fromisoformat(text)
