@@ -56,7 +56,7 @@ def reaches(docs: Path, folders: Iterable[str], roots: Iterable[Path]) -> bool:
     for folder in folders:
         for root in roots:
             where = (root / folder).resolve()
-            if where == docs or docs.is_relative_to(where) or where.is_relative_to(docs) or _links_into(where, docs):
+            if _overlaps(where, docs) or _links_into(where, docs):
                 return True
     return False
 
@@ -76,11 +76,14 @@ def _links_into(folder: Path, docs: Path) -> bool:
         seen.add(real_parent)
         for name in (*dirs, *files):
             path = os.path.join(parent, name)
-            if os.path.islink(path):
-                real = Path(os.path.realpath(path))
-                if real == docs or real.is_relative_to(docs) or docs.is_relative_to(real):
-                    return True
+            if os.path.islink(path) and _overlaps(Path(os.path.realpath(path)), docs):
+                return True
     return False
+
+
+def _overlaps(folder: Path, docs: Path) -> bool:
+    """Whether `folder` (a real path) is docs, lies inside it or holds it."""
+    return folder.is_relative_to(docs) or docs.is_relative_to(folder)
 
 
 __all__ = ["MACROS_REFUSED", "SNIPPETS", "SNIPPETS_REFUSED", "is_snippets", "reaches", "snippets_bases"]

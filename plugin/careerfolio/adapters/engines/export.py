@@ -23,7 +23,7 @@ from typing import Any
 import markdown
 import yaml
 
-from careerfolio.adapters.mkdocs.siteconfig import SiteConfig, config_strings, prune_nav, read_raw_config
+from careerfolio.adapters.mkdocs.siteconfig import SiteConfig, config_strings, plugin_options, prune_nav, read_raw_config
 from careerfolio.authoring.newfiles import replace_own
 from careerfolio.content.corpus import Corpus, load_corpus
 from careerfolio.content.loader import parse_source, read_tree
@@ -159,17 +159,8 @@ def _refuse_includes_of_private_files(raw: dict[str, Any], site: SiteConfig) -> 
     roots = [Path.cwd(), site.root]
     if reaches(site.docs_dir, snippets_bases(_extension_options(raw)), roots):
         raise ExportError(SNIPPETS_REFUSED)
-    plugins = raw.get("plugins")
-    items = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else (pair for item in plugins or () if isinstance(item, dict) for pair in item.items())
-    )
-    include_dirs = [
-        str(options["include_dir"])
-        for name, options in items
-        if name == "macros" and isinstance(options, dict) and options.get("include_dir")
-    ]
+    macros = plugin_options(raw.get("plugins"), "macros")
+    include_dirs = [str(macros["include_dir"])] if isinstance(macros, dict) and macros.get("include_dir") else []
     if reaches(site.docs_dir, include_dirs, roots):
         raise ExportError(MACROS_REFUSED)
 
@@ -208,15 +199,9 @@ def _public_links(plan: Site, sources: list[tuple[str, bytes]], assets: list[str
 
 def _markdown_renderer(raw: dict[str, Any]) -> markdown.Markdown:
     """Python-Markdown with the user's extensions, so links read from its HTML are the engine's links; plain when they do not load."""
-    names: list[str] = []
-    configs: dict[str, Any] = {}
-    for item in raw.get("markdown_extensions") or ():
-        if isinstance(item, str):
-            names.append(item)
-        elif isinstance(item, dict):
-            for name, options in item.items():
-                names.append(name)
-                configs[name] = options or {}
+    extensions = _extension_options(raw)
+    names = [name for name, _ in extensions]
+    configs = {name: options for name, options in extensions if options}
     try:
         return markdown.Markdown(extensions=names, extension_configs=configs)
     except Exception:  # an extension the engine knows and Python-Markdown does not: links in plain Markdown still count

@@ -148,18 +148,18 @@ def read_raw_config(path: Path) -> Any:
     return {key: value for key, value in project.items() if key != "plugins"}
 
 
-def plugin_options(plugins: Any) -> Any:
-    """careerfolio's options from mkdocs.yml's `plugins`, in MkDocs' list form or its mapping form.
+def plugin_options(plugins: Any, name: str = PLUGIN_NAME) -> Any:
+    """A plugin's options (careerfolio's unless `name` says) from mkdocs.yml's `plugins`, in MkDocs' list form or its mapping form.
 
-    None when careerfolio is listed without options or not at all; any other
-    value is handed to build_settings as it is, to be judged there.
+    None when the plugin is listed without options or not at all; any other
+    value is handed on as it is, to be judged by its reader (build_settings for careerfolio's).
     """
     if isinstance(plugins, dict):
-        return plugins.get(PLUGIN_NAME)
+        return plugins.get(name)
     options = None
     for item in plugins if isinstance(plugins, list) else ():
-        if isinstance(item, dict) and PLUGIN_NAME in item:
-            options = item[PLUGIN_NAME]
+        if isinstance(item, dict) and name in item:
+            options = item[name]
     return options
 
 
